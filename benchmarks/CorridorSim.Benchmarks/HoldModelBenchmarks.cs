@@ -1,0 +1,110 @@
+using BenchmarkDotNet.Attributes;
+using CorridorSim.Engine;
+
+namespace CorridorSim.Benchmarks;
+
+/// <summary>
+/// The hold model: N pending entities, each re-scheduling itself after an Exp(1)-hour delay. Measures the
+/// kernel's cost per event (pop, one exponential draw, push, dispatch) at small, medium and large pending sets.
+/// Baseline: the same loop on .NET's <see cref="PriorityQueue{TElement, TPriority}"/> keyed by (time, sequence).
+/// One operation = one event.
+/// </summary>
+[MemoryDiagnoser]
+public class HoldModelBenchmarks
+{
+    private const int EventsPerInvocation = 200_000;
+
+    private Simulation _eventSim = null!;
+    private Simulation _processSim = null!;
+    private PriorityQueue<Entity, Key> _queue = null!;
+    private RandomStream _baselineRng = null!;
+    private long _baselineSeq;
+
+    /// <summary>Number of pending entities.</summary>
+    [Params(10, 1_000, 100_000)]
+    public int N { get; set; }
+
+    private sealed class Entity
+    {
+        public required RandomStream Rng { get; init; }
+    }
+
+    private readonly record struct Key(long Time, long Sequence) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            int c = Time.CompareTo(other.Time);
+            return c != 0 ? c : Sequence.CompareTo(other.Sequence);
+        }
+    }
+
+    private static readonly Action<Simulation, Entity> Hold = static (sim, e) =>
+        sim.Schedule(ExpHours(e.Rng), Hold, e);
+
+    private static SimDuration ExpHours(RandomStream rng) =>
+        SimDuration.FromTicks((long)(-Math.Log(1.0 - rng.NextDouble()) * SimDuration.TicksPerHour));
+
+    /// <summary>Builds the three models with N pending entities and runs them past their start-up.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _eventSim = new Simulation(seed: 1);
+        var rng = _eventSim.Stream("hold");
+        var entity = new Entity { Rng = rng };
+        for (int i = 0; i < N; i++)
+        {
+            _eventSim.Schedule(ExpHours(rng), Hold, entity);
+        }
+
+        _eventSim.Run(Math.Max(4L * N, EventsPerInvocation));
+
+        _processSim = new Simulation(seed: 1);
+        var prng = _processSim.Stream("hold");
+        for (int i = 0; i < N; i++)
+        {
+            _processSim.Start(async p =>
+            {
+                while (true)
+                {
+                    await p.Delay(ExpHours(prng));
+                }
+            });
+        }
+
+        _processSim.Run(Math.Max(4L * N, EventsPerInvocation));
+
+        _baselineRng = new RandomStream(1);
+        _queue = new PriorityQueue<Entity, Key>(N);
+        var be = new Entity { Rng = _baselineRng };
+        for (int i = 0; i < N; i++)
+        {
+            _queue.Enqueue(be, new Key(ExpHours(_baselineRng).Ticks, _baselineSeq++));
+        }
+
+        Baseline();
+    }
+
+    /// <summary>The same workload on .NET's PriorityQueue (4-ary heap), keyed by (time, sequence).</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = EventsPerInvocation)]
+    public long Baseline()
+    {
+        PriorityQueue<Entity, Key> q = _queue;
+        long now = 0;
+        for (int i = 0; i < EventsPerInvocation; i++)
+        {
+            q.TryDequeue(out Entity? e, out Key k);
+            now = k.Time;
+            q.Enqueue(e!, new Key(now + ExpHours(e!.Rng).Ticks, _baselineSeq++));
+        }
+
+        return now;
+    }
+
+    /// <summary>The event-scheduling API: a static handler and a state object, no closure.</summary>
+    [Benchmark(OperationsPerInvoke = EventsPerInvocation)]
+    public long EventApi() => _eventSim.Run(EventsPerInvocation);
+
+    /// <summary>Processes: N async methods each awaiting <c>p.Delay(Exp(1))</c> in a loop.</summary>
+    [Benchmark(OperationsPerInvoke = EventsPerInvocation)]
+    public long ProcessApi() => _processSim.Run(EventsPerInvocation);
+}

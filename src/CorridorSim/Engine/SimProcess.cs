@@ -1,0 +1,658 @@
+using System.Runtime.CompilerServices;
+
+namespace CorridorSim.Engine;
+
+/// <summary>Something a process can be queued on; it takes the process out when the process is interrupted.</summary>
+internal interface IWaitSource
+{
+    /// <summary>Forgets the waiting process, or gives back what was granted to it but not yet delivered.</summary>
+    void CancelWait(SimProcess process);
+}
+
+/// <summary>
+/// A running process: the handle returned by <see cref="Simulation.Start"/> and the argument of the process body,
+/// through which the body awaits simulated time, resources, containers, stores and signals.
+/// </summary>
+/// <remarks>
+/// A process awaits one thing at a time. Every awaitable here is a struct whose continuation the event loop
+/// runs inline at the simulated instant it completes; awaiting allocates nothing. When another component calls
+/// <see cref="Interrupt(object?)"/>, the pending await throws <see cref="ProcessInterruptedException"/>, which the body
+/// catches with an ordinary <c>try</c>/<c>catch</c>; a process interrupted while queued leaves the queue.
+/// </remarks>
+public sealed class SimProcess
+{
+    internal static readonly Action<Simulation, object?> StartHandler = static (_, state) => ((SimProcess)state!).Begin();
+    internal static readonly Action<Simulation, object?> ResumeHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
+    internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
+
+    private readonly Func<SimProcess, Task> _body;
+    private Task? _task;
+    private Action? _continuation;
+    private long _resumeSequence = -1;
+    private long _deadlineSequence = -1;
+    private Exception? _pendingException;
+    private SimSignal? _completion;
+
+    internal SimProcess(Simulation simulation, Func<SimProcess, Task> body, string name)
+    {
+        Simulation = simulation;
+        _body = body;
+        Name = name;
+    }
+
+    /// <summary>The simulation the process runs in.</summary>
+    public Simulation Simulation { get; }
+
+    /// <summary>The process's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The current simulated instant.</summary>
+    public SimTime Now => Simulation.Now;
+
+    /// <summary>Whether the process body has returned or thrown.</summary>
+    public bool IsCompleted { get; private set; }
+
+    /// <summary>Whether the process is suspended at an await.</summary>
+    public bool IsWaiting { get; private set; }
+
+    /// <summary>A signal triggered when the process completes; await it with <see cref="Join"/>.</summary>
+    public SimSignal Completion
+    {
+        get
+        {
+            if (_completion is null)
+            {
+                _completion = new SimSignal(Simulation);
+                if (IsCompleted)
+                {
+                    _completion.Trigger();
+                }
+            }
+
+            return _completion;
+        }
+    }
+
+    // What the current wait produced; read by the awaiters' GetResult.
+    internal IWaitSource? WaitSource;
+    internal object? ResultObject;
+    internal long ResultValue;
+    internal bool ResultDelivered = true;
+    internal int WaitToken;
+    internal int SignalsRemaining;
+
+    /// <summary>
+    /// Interrupts the process: its pending await throws <see cref="ProcessInterruptedException"/> carrying
+    /// <paramref name="cause"/>, at the current instant. A process queued for a resource, store or container
+    /// leaves that queue; anything granted to it and not yet delivered is given back.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The process is not suspended at an await (it has completed, has not started, or is the one running).</exception>
+    public void Interrupt(object? cause = null) => Interrupt(new ProcessInterruptedException(Name, cause));
+
+    internal void Interrupt(ProcessInterruptedException exception)
+    {
+        if (!IsWaiting)
+        {
+            throw new InvalidOperationException(IsCompleted
+                ? $"Process '{Name}' has completed and cannot be interrupted."
+                : $"Process '{Name}' is not suspended at an await (not started yet, or it is the one running) and cannot be interrupted.");
+        }
+
+        if (_pendingException is not null)
+        {
+            return; // Already interrupted at this instant; the first cause wins.
+        }
+
+        WaitSource?.CancelWait(this);
+        WaitSource = null;
+        WaitToken++;
+        _deadlineSequence = -1;
+        _pendingException = exception;
+        ScheduleResume();
+    }
+
+    // ---- awaitables -------------------------------------------------------------------------------------
+
+    /// <summary>Suspends the process for <paramref name="delay"/> of simulated time.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    public SimAwaitable Delay(SimDuration delay)
+    {
+        if (delay.Ticks < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "The delay must not be negative.");
+        }
+
+        BeginWait(null);
+        _resumeSequence = Simulation.Enqueue(Simulation.Now.Ticks + delay.Ticks, ResumeHandler, this).Sequence;
+        return new SimAwaitable(this);
+    }
+
+    /// <summary>Suspends the process until the instant <paramref name="time"/> (at once if it is now).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is in the past.</exception>
+    public SimAwaitable DelayUntil(SimTime time)
+    {
+        if (time < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"The time must not be before now ({Now}).");
+        }
+
+        return Delay(time - Now);
+    }
+
+    /// <summary>
+    /// Requests one unit of <paramref name="resource"/>; completes with a lease when granted. Dispose the lease
+    /// (a <c>using</c> declaration) to release the unit.
+    /// </summary>
+    /// <param name="resource">The resource.</param>
+    /// <param name="priority">Lower numbers are served first; equal priorities are served first come, first served.</param>
+    /// <param name="preempt">Whether this request may take the unit of a holder with a larger priority number, which is then interrupted with <see cref="PreemptedException"/>.</param>
+    public RequestAwaitable Request(Resource resource, int priority = 0, bool preempt = false)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        EnsureRunning();
+        bool granted = resource.RequestFor(this, priority, preempt);
+        return new RequestAwaitable(this, granted);
+    }
+
+    /// <summary>Waits until <paramref name="amount"/> fits below the container's capacity, then adds it.</summary>
+    public SimAwaitable Put(Container container, double amount)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        EnsureRunning();
+        return new SimAwaitable(this, container.PutFor(this, amount));
+    }
+
+    /// <summary>Waits until the container holds at least <paramref name="amount"/>, then removes it.</summary>
+    public SimAwaitable Get(Container container, double amount)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        EnsureRunning();
+        return new SimAwaitable(this, container.GetFor(this, amount));
+    }
+
+    /// <summary>Waits until the container's level is at least <paramref name="level"/> (without taking anything).</summary>
+    public SimAwaitable WaitUntilAtLeast(Container container, double level)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        EnsureRunning();
+        return new SimAwaitable(this, container.WaitLevelFor(this, level, atLeast: true));
+    }
+
+    /// <summary>Waits until the container's level is at most <paramref name="level"/> (without taking anything).</summary>
+    public SimAwaitable WaitUntilAtMost(Container container, double level)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        EnsureRunning();
+        return new SimAwaitable(this, container.WaitLevelFor(this, level, atLeast: false));
+    }
+
+    /// <summary>Waits until the store has room, then adds <paramref name="item"/>.</summary>
+    public SimAwaitable Put<T>(Store<T> store, T item)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        EnsureRunning();
+        return new SimAwaitable(this, store.PutFor(this, item));
+    }
+
+    /// <summary>Waits until the store holds an item (matching <paramref name="filter"/>, when given), then takes the first such item.</summary>
+    public SimAwaitable<T> Get<T>(Store<T> store, Func<T, bool>? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        EnsureRunning();
+        return new SimAwaitable<T>(this, store.GetFor(this, filter));
+    }
+
+    /// <summary>
+    /// Batch service (how a ferry loads): waits until the store holds <paramref name="count"/> items or
+    /// <paramref name="maxWait"/> has passed, whichever is first, then moves up to <paramref name="count"/> items,
+    /// oldest first, into <paramref name="into"/>. Completes with the number of items taken (possibly 0 at the deadline).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive or <paramref name="maxWait"/> is negative.</exception>
+    public SimAwaitable<int> GetBatch<T>(Store<T> store, int count, SimDuration maxWait, ICollection<T> into)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (maxWait.Ticks < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxWait), maxWait, "The maximum wait must not be negative.");
+        }
+
+        EnsureRunning();
+        bool done = store.GetBatchFor(this, count, into);
+        if (!done)
+        {
+            _deadlineSequence = Simulation.Enqueue(Simulation.Now.Ticks + maxWait.Ticks, DeadlineHandler, this).Sequence;
+        }
+
+        return new SimAwaitable<int>(this, done);
+    }
+
+    /// <summary>Waits until <paramref name="signal"/> is triggered (at once if it already is).</summary>
+    public SimAwaitable Wait(SimSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        EnsureRunning();
+        if (signal.IsTriggered)
+        {
+            return new SimAwaitable(this, true);
+        }
+
+        BeginWait(null);
+        SignalsRemaining = 1;
+        signal.AddWaiter(this, WaitToken, 0, any: false);
+        return new SimAwaitable(this);
+    }
+
+    /// <summary>Waits until another process completes.</summary>
+    public SimAwaitable Join(SimProcess other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Wait(other.Completion);
+    }
+
+    /// <summary>Any-of: waits until one of <paramref name="signals"/> is triggered; completes with the index of the first one.</summary>
+    /// <exception cref="ArgumentException">No signal was given.</exception>
+    public SimAwaitable<int> WhenAny(params SimSignal[] signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if (signals.Length == 0)
+        {
+            throw new ArgumentException("At least one signal is required.", nameof(signals));
+        }
+
+        EnsureRunning();
+        for (int i = 0; i < signals.Length; i++)
+        {
+            if (signals[i].IsTriggered)
+            {
+                ResultValue = i;
+                return new SimAwaitable<int>(this, true);
+            }
+        }
+
+        BeginWait(null);
+        for (int i = 0; i < signals.Length; i++)
+        {
+            signals[i].AddWaiter(this, WaitToken, i, any: true);
+        }
+
+        return new SimAwaitable<int>(this, false);
+    }
+
+    /// <summary>All-of: waits until every one of <paramref name="signals"/> is triggered.</summary>
+    public SimAwaitable WhenAll(params SimSignal[] signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        EnsureRunning();
+        int remaining = 0;
+        foreach (SimSignal s in signals)
+        {
+            if (!s.IsTriggered)
+            {
+                remaining++;
+            }
+        }
+
+        if (remaining == 0)
+        {
+            return new SimAwaitable(this, true);
+        }
+
+        BeginWait(null);
+        SignalsRemaining = remaining;
+        for (int i = 0; i < signals.Length; i++)
+        {
+            if (!signals[i].IsTriggered)
+            {
+                signals[i].AddWaiter(this, WaitToken, i, any: false);
+            }
+        }
+
+        return new SimAwaitable(this);
+    }
+
+    // ---- engine side -----------------------------------------------------------------------------------
+
+    /// <summary>Marks the process suspended on <paramref name="source"/> (null for timers and signals).</summary>
+    internal void BeginWait(IWaitSource? source)
+    {
+        EnsureRunning();
+        IsWaiting = true;
+        WaitSource = source;
+        ResultDelivered = false;
+        WaitToken++;
+    }
+
+    /// <summary>Called by a wait source when the wait is satisfied; the process resumes at the current instant, in calendar order.</summary>
+    internal void ScheduleResume()
+    {
+        _deadlineSequence = -1;
+        _resumeSequence = Simulation.Enqueue(Simulation.Now.Ticks, ResumeHandler, this).Sequence;
+    }
+
+    internal void SignalFired(int token, int index, bool any)
+    {
+        if (!IsWaiting || token != WaitToken || _pendingException is not null)
+        {
+            return;
+        }
+
+        if (any)
+        {
+            ResultValue = index;
+            WaitToken++;
+            ScheduleResume();
+        }
+        else if (--SignalsRemaining == 0)
+        {
+            WaitToken++;
+            ScheduleResume();
+        }
+    }
+
+    internal void SetContinuation(Action continuation)
+    {
+        if (_continuation is not null)
+        {
+            throw new InvalidOperationException($"Process '{Name}' awaited twice at once; a process awaits one thing at a time.");
+        }
+
+        _continuation = continuation;
+    }
+
+    internal void ThrowIfInterrupted()
+    {
+        if (_pendingException is { } ex)
+        {
+            _pendingException = null;
+            throw ex;
+        }
+    }
+
+    private void EnsureRunning()
+    {
+        if (IsCompleted)
+        {
+            throw new InvalidOperationException($"Process '{Name}' has completed.");
+        }
+    }
+
+    private void OnDeadline(long sequence)
+    {
+        if (sequence != _deadlineSequence || !IsWaiting)
+        {
+            return;
+        }
+
+        _deadlineSequence = -1;
+        if (WaitSource is IBatchWaitSource batch)
+        {
+            batch.OnBatchDeadline(this);
+        }
+    }
+
+    private void Begin()
+    {
+        try
+        {
+            _task = _body(this);
+        }
+#pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _task = Task.FromException(ex);
+        }
+
+        CheckCompleted();
+    }
+
+    private void OnResume(long sequence)
+    {
+        if (sequence != _resumeSequence)
+        {
+            return; // Superseded by an interrupt.
+        }
+
+        _resumeSequence = -1;
+        IsWaiting = false;
+        WaitSource = null;
+        Action? continuation = _continuation;
+        _continuation = null;
+        if (continuation is null)
+        {
+            Simulation.Fault(new InvalidOperationException(
+                $"Process '{Name}' created a simulation awaitable and did not await it."));
+            return;
+        }
+
+        continuation();
+        CheckCompleted();
+    }
+
+    private void CheckCompleted()
+    {
+        Task? task = _task;
+        if (task is null || !task.IsCompleted || IsCompleted)
+        {
+            return;
+        }
+
+        IsCompleted = true;
+        IsWaiting = false;
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            Exception inner = task.Exception?.InnerException ?? new TaskCanceledException();
+            Simulation.Fault(new ProcessFaultedException(Name, Simulation.Now, inner));
+        }
+
+        _completion?.Trigger();
+    }
+}
+
+/// <summary>A wait source with a deadline (batch service).</summary>
+internal interface IBatchWaitSource : IWaitSource
+{
+    void OnBatchDeadline(SimProcess process);
+}
+
+/// <summary>The awaitable of a simulation wait with no result. Await it at once; do not store it.</summary>
+public readonly struct SimAwaitable : ICriticalNotifyCompletion
+{
+    private readonly SimProcess _process;
+    private readonly bool _completed;
+
+    internal SimAwaitable(SimProcess process, bool completed = false)
+    {
+        _process = process;
+        _completed = completed;
+    }
+
+    /// <summary>Returns this awaitable as its own awaiter.</summary>
+    public SimAwaitable GetAwaiter() => this;
+
+    /// <summary>Whether the wait completed without suspending.</summary>
+    public bool IsCompleted => _completed;
+
+    /// <summary>Ends the await; throws <see cref="ProcessInterruptedException"/> if the process was interrupted.</summary>
+    public void GetResult()
+    {
+        _process.ResultDelivered = true;
+        _process.ThrowIfInterrupted();
+    }
+
+    /// <inheritdoc />
+    public void OnCompleted(Action continuation) => _process.SetContinuation(continuation);
+
+    /// <inheritdoc />
+    public void UnsafeOnCompleted(Action continuation) => _process.SetContinuation(continuation);
+}
+
+/// <summary>The awaitable of a simulation wait with a result of type <typeparamref name="T"/>. Await it at once; do not store it.</summary>
+/// <typeparam name="T">The result type.</typeparam>
+public readonly struct SimAwaitable<T> : ICriticalNotifyCompletion
+{
+    private readonly SimProcess _process;
+    private readonly bool _completed;
+
+    internal SimAwaitable(SimProcess process, bool completed)
+    {
+        _process = process;
+        _completed = completed;
+    }
+
+    /// <summary>Returns this awaitable as its own awaiter.</summary>
+    public SimAwaitable<T> GetAwaiter() => this;
+
+    /// <summary>Whether the wait completed without suspending.</summary>
+    public bool IsCompleted => _completed;
+
+    /// <summary>Ends the await and returns its result; throws <see cref="ProcessInterruptedException"/> if the process was interrupted.</summary>
+    public T GetResult()
+    {
+        _process.ResultDelivered = true;
+        _process.ThrowIfInterrupted();
+        if (typeof(T) == typeof(int))
+        {
+            return (T)(object)(int)_process.ResultValue;
+        }
+
+        object? result = _process.ResultObject;
+        _process.ResultObject = null;
+        return (T)result!;
+    }
+
+    /// <inheritdoc />
+    public void OnCompleted(Action continuation) => _process.SetContinuation(continuation);
+
+    /// <inheritdoc />
+    public void UnsafeOnCompleted(Action continuation) => _process.SetContinuation(continuation);
+}
+
+/// <summary>The awaitable of a resource request; completes with the <see cref="ResourceLease"/>. Await it at once.</summary>
+public readonly struct RequestAwaitable : ICriticalNotifyCompletion
+{
+    private readonly SimProcess _process;
+    private readonly bool _completed;
+
+    internal RequestAwaitable(SimProcess process, bool completed)
+    {
+        _process = process;
+        _completed = completed;
+    }
+
+    /// <summary>Returns this awaitable as its own awaiter.</summary>
+    public RequestAwaitable GetAwaiter() => this;
+
+    /// <summary>Whether the unit was granted without waiting.</summary>
+    public bool IsCompleted => _completed;
+
+    /// <summary>Returns the lease; throws <see cref="ProcessInterruptedException"/> if the process was interrupted while queued.</summary>
+    public ResourceLease GetResult()
+    {
+        _process.ResultDelivered = true;
+        _process.ThrowIfInterrupted();
+        var resource = (Resource)_process.ResultObject!;
+        _process.ResultObject = null;
+        return new ResourceLease(resource, _process.ResultValue);
+    }
+
+    /// <inheritdoc />
+    public void OnCompleted(Action continuation) => _process.SetContinuation(continuation);
+
+    /// <inheritdoc />
+    public void UnsafeOnCompleted(Action continuation) => _process.SetContinuation(continuation);
+}
+
+/// <summary>Thrown at a process's pending await when another component interrupts it.</summary>
+public class ProcessInterruptedException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ProcessInterruptedException()
+        : this("process", (object?)null)
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public ProcessInterruptedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and inner exception.</summary>
+    public ProcessInterruptedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for process <paramref name="processName"/> with a cause.</summary>
+    public ProcessInterruptedException(string processName, object? cause)
+        : base($"Process '{processName}' was interrupted" + (cause is null ? "." : $": {cause}."))
+    {
+        Cause = cause;
+    }
+
+    /// <summary>What the interrupter gave as the reason (for example a storm), or null.</summary>
+    public object? Cause { get; }
+}
+
+/// <summary>Thrown at a resource holder's pending await when a higher-priority request preempts its unit.</summary>
+public sealed class PreemptedException : ProcessInterruptedException
+{
+    /// <summary>Creates the exception.</summary>
+    public PreemptedException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public PreemptedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and inner exception.</summary>
+    public PreemptedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal PreemptedException(string processName, Resource resource)
+        : base(processName, (object)$"preempted from resource '{resource.Name}'")
+    {
+        Resource = resource;
+    }
+
+    /// <summary>The resource whose unit was taken.</summary>
+    public Resource? Resource { get; }
+}
+
+/// <summary>Thrown by <see cref="Simulation.Run()"/> when a process ended with an unhandled exception.</summary>
+public sealed class ProcessFaultedException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ProcessFaultedException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public ProcessFaultedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and inner exception.</summary>
+    public ProcessFaultedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal ProcessFaultedException(string processName, SimTime time, Exception inner)
+        : base($"Process '{processName}' failed at {time}: {inner.Message}", inner)
+    {
+        ProcessName = processName;
+    }
+
+    /// <summary>The name of the process that failed.</summary>
+    public string? ProcessName { get; }
+}

@@ -1,0 +1,293 @@
+using System.Runtime.CompilerServices;
+
+namespace CorridorSim.Engine;
+
+/// <summary>
+/// A handle to a scheduled event, used to cancel it. The default value refers to no event.
+/// </summary>
+public readonly struct EventHandle : IEquatable<EventHandle>
+{
+    internal EventHandle(long time, long sequence)
+    {
+        Time = SimTime.FromTicks(time);
+        Sequence = sequence;
+    }
+
+    /// <summary>When the event is due.</summary>
+    public SimTime Time { get; }
+
+    /// <summary>The event's insertion sequence number (1 for the first event scheduled); 0 for the default handle.</summary>
+    public long Sequence { get; }
+
+    /// <inheritdoc />
+    public bool Equals(EventHandle other) => Sequence == other.Sequence && Time == other.Time;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is EventHandle other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Sequence.GetHashCode();
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(EventHandle a, EventHandle b) => a.Equals(b);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(EventHandle a, EventHandle b) => !a.Equals(b);
+}
+
+/// <summary>
+/// One discrete-event simulation: a clock, an event calendar, processes and named random streams.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Events run in the order of (time, insertion sequence): two events due at the same instant run in the order
+/// they were scheduled, on every run and every machine. A simulation is single-threaded and shares no mutable
+/// state with any other, so independent replications can run on parallel threads.
+/// </para>
+/// <para>
+/// Behaviour is written either with the allocation-free event-scheduling API
+/// (<see cref="Schedule{TState}(SimDuration, Action{Simulation, TState}, TState)"/>) or as processes:
+/// <c>async</c> methods started with <see cref="Start(Func{SimProcess, Task}, string?)"/> that await
+/// the simulation awaitables of <see cref="SimProcess"/>. Processes must await only those awaitables (never
+/// <see cref="Task.Delay(int)"/> or other real asynchronous work): their continuations are run inline by the
+/// event loop, in calendar order, with no thread pool involved.
+/// </para>
+/// </remarks>
+public sealed class Simulation
+{
+    private static readonly DateTime DefaultStartDate = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly EventCalendar _calendar = new();
+    private readonly HashSet<long> _cancelled = [];
+    private readonly Dictionary<string, RandomStream> _streams = new(StringComparer.Ordinal);
+    private long _nextSequence = 1;
+    private long _currentSequence;
+    private long _now;
+    private bool _stopRequested;
+    private Exception? _fault;
+
+    /// <summary>Creates a simulation.</summary>
+    /// <param name="seed">The master seed from which every named random stream is derived.</param>
+    /// <param name="replication">The replication index (0-based); replication <c>i</c> always gets the same streams.</param>
+    /// <param name="startDate">The calendar date of <see cref="SimTime.Zero"/>; default 2024-01-01 00:00 UTC.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="replication"/> is negative.</exception>
+    public Simulation(ulong seed = 0, int replication = 0, DateTime? startDate = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replication);
+        Seed = seed;
+        Replication = replication;
+        StartDate = startDate ?? DefaultStartDate;
+    }
+
+    /// <summary>The master seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The replication index.</summary>
+    public int Replication { get; }
+
+    /// <summary>The calendar date of <see cref="SimTime.Zero"/>.</summary>
+    public DateTime StartDate { get; }
+
+    /// <summary>The current simulated instant.</summary>
+    public SimTime Now => SimTime.FromTicks(_now);
+
+    /// <summary>The calendar date and time of <see cref="Now"/>.</summary>
+    public DateTime CurrentDate => StartDate + Now.SinceStart.ToTimeSpan();
+
+    /// <summary>The number of events run so far (cancelled events are not counted).</summary>
+    public long EventsProcessed { get; private set; }
+
+    /// <summary>The number of events scheduled and not yet run or cancelled.</summary>
+    public int PendingEvents => _calendar.Count - _cancelled.Count;
+
+    /// <summary>The insertion sequence number of the event running now (0 before the first event).</summary>
+    public long CurrentSequence => _currentSequence;
+
+    /// <summary>The instant of a calendar date; dates before <see cref="StartDate"/> are rejected.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is before <see cref="StartDate"/>.</exception>
+    public SimTime TimeOf(DateTime date)
+    {
+        if (date < StartDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), date, $"The date must not be before the simulation start {StartDate:yyyy-MM-dd}.");
+        }
+
+        return SimTime.Zero + SimDuration.FromTimeSpan(date - StartDate);
+    }
+
+    /// <summary>
+    /// The random stream named <paramref name="name"/>, seeded from (<see cref="Seed"/>, name, <see cref="Replication"/>).
+    /// Asking twice for the same name returns the same stream.
+    /// </summary>
+    public RandomStream Stream(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!_streams.TryGetValue(name, out RandomStream? stream))
+        {
+            stream = RandomStream.Create(Seed, name, Replication);
+            _streams.Add(name, stream);
+        }
+
+        return stream;
+    }
+
+    /// <summary>
+    /// Schedules <paramref name="handler"/> to run with <paramref name="state"/> after <paramref name="delay"/>.
+    /// Allocates nothing when the handler is a cached delegate (a static lambda or a method group stored once).
+    /// </summary>
+    /// <typeparam name="TState">The state's type: a reference type, so that nothing is boxed.</typeparam>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    public EventHandle Schedule<TState>(SimDuration delay, Action<Simulation, TState> handler, TState state)
+        where TState : class?
+    {
+        if (delay.Ticks < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "The delay must not be negative.");
+        }
+
+        ArgumentNullException.ThrowIfNull(handler);
+        return Enqueue(checked(_now + delay.Ticks), Unsafe.As<Action<Simulation, object?>>(handler), state);
+    }
+
+    /// <summary>Schedules <paramref name="handler"/> to run with <paramref name="state"/> at the instant <paramref name="time"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before <see cref="Now"/>.</exception>
+    public EventHandle ScheduleAt<TState>(SimTime time, Action<Simulation, TState> handler, TState state)
+        where TState : class?
+    {
+        if (time.Ticks < _now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"The time must not be before now ({Now}).");
+        }
+
+        ArgumentNullException.ThrowIfNull(handler);
+        return Enqueue(time.Ticks, Unsafe.As<Action<Simulation, object?>>(handler), state);
+    }
+
+    /// <summary>
+    /// Cancels a pending event. Returns <see langword="false"/> (and does nothing) when the event has already run,
+    /// was already cancelled, or the handle is the default.
+    /// </summary>
+    public bool Cancel(EventHandle handle)
+    {
+        long time = handle.Time.Ticks;
+        bool pending = handle.Sequence > 0 && handle.Sequence < _nextSequence &&
+                       (time > _now || (time == _now && handle.Sequence > _currentSequence));
+        return pending && _cancelled.Add(handle.Sequence);
+    }
+
+    /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
+    /// <param name="body">The process body: an <c>async</c> method that awaits the awaitables of its <see cref="SimProcess"/>.</param>
+    /// <param name="name">A name for messages and traces.</param>
+    public SimProcess Start(Func<SimProcess, Task> body, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var process = new SimProcess(this, body, name ?? "process");
+        Enqueue(_now, SimProcess.StartHandler, process);
+        return process;
+    }
+
+    /// <summary>A signal that triggers itself after <paramref name="delay"/>; await it with <see cref="SimProcess.Wait(SimSignal)"/> or <see cref="SimProcess.WhenAny(SimSignal[])"/>.</summary>
+    public SimSignal Timer(SimDuration delay)
+    {
+        var signal = new SimSignal(this);
+        Schedule(delay, static (_, s) => s.TriggerIfNot(), signal);
+        return signal;
+    }
+
+    /// <summary>Runs events until the calendar is empty or <see cref="Stop"/> is called.</summary>
+    /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
+    public void Run()
+    {
+        _stopRequested = false;
+        while (!_stopRequested && _calendar.Count > 0)
+        {
+            Dispatch(_calendar.Pop());
+        }
+
+        ThrowIfFaulted();
+    }
+
+    /// <summary>Runs at most <paramref name="maxEvents"/> events (fewer if the calendar empties or <see cref="Stop"/> is called).</summary>
+    /// <returns>The number of events run.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxEvents"/> is negative.</exception>
+    /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
+    public long Run(long maxEvents)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxEvents);
+        _stopRequested = false;
+        long start = EventsProcessed;
+        while (!_stopRequested && _calendar.Count > 0 && EventsProcessed - start < maxEvents)
+        {
+            Dispatch(_calendar.Pop());
+        }
+
+        ThrowIfFaulted();
+        return EventsProcessed - start;
+    }
+
+    /// <summary>
+    /// Runs every event due strictly before <paramref name="end"/>, then sets the clock to <paramref name="end"/>
+    /// (unless <see cref="Stop"/> was called first). Events due exactly at <paramref name="end"/> stay pending.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <see cref="Now"/>.</exception>
+    /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
+    public void RunUntil(SimTime end)
+    {
+        if (end.Ticks < _now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), end, $"The end must not be before now ({Now}).");
+        }
+
+        _stopRequested = false;
+        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime() < end.Ticks)
+        {
+            Dispatch(_calendar.Pop());
+        }
+
+        ThrowIfFaulted();
+        if (!_stopRequested)
+        {
+            _now = end.Ticks;
+            _currentSequence = _nextSequence;
+        }
+    }
+
+    /// <summary>Asks the running <see cref="Run()"/> or <see cref="RunUntil"/> to return after the current event.</summary>
+    public void Stop() => _stopRequested = true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Dispatch(CalendarEntry entry)
+    {
+        _now = entry.Time;
+        _currentSequence = entry.Sequence;
+        if (_cancelled.Count > 0 && _cancelled.Remove(entry.Sequence))
+        {
+            return;
+        }
+
+        EventsProcessed++;
+        entry.Handler(this, entry.State);
+    }
+
+    internal EventHandle Enqueue(long time, Action<Simulation, object?> handler, object? state)
+    {
+        long sequence = _nextSequence++;
+        _calendar.Push(new CalendarEntry { Time = time, Sequence = sequence, Handler = handler, State = state });
+        return new EventHandle(time, sequence);
+    }
+
+    internal void Fault(Exception exception)
+    {
+        _fault ??= exception;
+        _stopRequested = true;
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is { } fault)
+        {
+            _fault = null;
+            throw fault;
+        }
+    }
+}

@@ -1,0 +1,299 @@
+using MathNet.Numerics.Distributions;
+
+namespace CorridorSim.Engine;
+
+/// <summary>
+/// Summary statistics of a series of observations of one quantity (for example waiting times in hours),
+/// kept incrementally: count, mean and variance by Welford's online algorithm, minimum, maximum, sum,
+/// and optionally every observation for percentiles.
+/// </summary>
+/// <remarks>The statistics are in the unit of the observations. Not thread-safe.</remarks>
+public sealed class Tally
+{
+    private readonly List<double>? _observations;
+    private bool _sorted = true;
+    private long _count;
+    private double _mean;
+    private double _sumOfSquaredDeviations;
+    private double _sum;
+    private double _min = double.NaN;
+    private double _max = double.NaN;
+
+    /// <summary>Creates an empty tally.</summary>
+    /// <param name="keepObservations">
+    /// Whether to store every observation (8 bytes each) so that <see cref="Percentile"/> works.
+    /// Default <see langword="true"/>; pass <see langword="false"/> for high-volume tallies that need only moments.
+    /// </param>
+    public Tally(bool keepObservations = true)
+    {
+        if (keepObservations)
+        {
+            _observations = [];
+        }
+    }
+
+    /// <summary>Whether the tally stores its observations, so that <see cref="Percentile"/> is available.</summary>
+    public bool KeepsObservations => _observations is not null;
+
+    /// <summary>The number of observations since construction or the last <see cref="Reset"/>.</summary>
+    public long Count => _count;
+
+    /// <summary>The sum of the observations; 0 when there are none.</summary>
+    public double Sum => _sum;
+
+    /// <summary>The arithmetic mean; NaN when there are no observations.</summary>
+    public double Mean => _count == 0 ? double.NaN : _mean;
+
+    /// <summary>The sample variance (divisor n − 1); NaN when there are fewer than two observations.</summary>
+    public double Variance => _count < 2 ? double.NaN : _sumOfSquaredDeviations / (_count - 1);
+
+    /// <summary>The sample standard deviation, the square root of <see cref="Variance"/>; NaN when there are fewer than two observations.</summary>
+    public double StandardDeviation => Math.Sqrt(Variance);
+
+    /// <summary>The smallest observation; NaN when there are none.</summary>
+    public double Min => _min;
+
+    /// <summary>The largest observation; NaN when there are none.</summary>
+    public double Max => _max;
+
+    /// <summary>
+    /// Half the width of the 95% confidence interval of the mean, assuming independent, roughly normal
+    /// observations: <c>t(0.975, n − 1) · s / √n</c> with Student's t quantile. NaN when there are fewer
+    /// than two observations. For a run's autocorrelated observations (successive waits), use one mean
+    /// per replication as the observations instead.
+    /// </summary>
+    public double ConfidenceInterval95HalfWidth
+    {
+        get
+        {
+            if (_count < 2)
+            {
+                return double.NaN;
+            }
+
+            double t = StudentT.InvCDF(0, 1, _count - 1, 0.975);
+            return t * StandardDeviation / Math.Sqrt(_count);
+        }
+    }
+
+    /// <summary>Records one observation.</summary>
+    /// <param name="x">The observed value, finite.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is NaN or infinite.</exception>
+    public void Add(double x)
+    {
+        if (!double.IsFinite(x))
+        {
+            throw new ArgumentOutOfRangeException(nameof(x), x, "An observation must be finite.");
+        }
+
+        _count++;
+        double delta = x - _mean;
+        _mean += delta / _count;
+        _sumOfSquaredDeviations += delta * (x - _mean);
+        _sum += x;
+        if (_count == 1)
+        {
+            _min = x;
+            _max = x;
+        }
+        else
+        {
+            _min = Math.Min(_min, x);
+            _max = Math.Max(_max, x);
+        }
+
+        if (_observations is not null)
+        {
+            _observations.Add(x);
+            _sorted = false;
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="p"/>-quantile of the observations, interpolating linearly between order
+    /// statistics (Hyndman &amp; Fan type 7, numpy's default): with the observations sorted as
+    /// x₀ ≤ … ≤ xₙ₋₁ and h = (n − 1)·p, the result is x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋).
+    /// </summary>
+    /// <param name="p">The probability, in [0, 1] (0.5 is the median, 0 the minimum, 1 the maximum).</param>
+    /// <returns>The interpolated quantile.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1] or NaN.</exception>
+    /// <exception cref="InvalidOperationException">The tally does not keep observations, or it has none.</exception>
+    public double Percentile(double p)
+    {
+        if (!(p >= 0 && p <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "The probability must lie in [0, 1].");
+        }
+
+        if (_observations is null)
+        {
+            throw new InvalidOperationException(
+                "This tally does not keep its observations; construct it with keepObservations: true to use Percentile.");
+        }
+
+        if (_observations.Count == 0)
+        {
+            throw new InvalidOperationException("The tally has no observations.");
+        }
+
+        if (!_sorted)
+        {
+            _observations.Sort();
+            _sorted = true;
+        }
+
+        double h = (_observations.Count - 1) * p;
+        int lower = (int)Math.Floor(h);
+        if (lower >= _observations.Count - 1)
+        {
+            return _observations[^1];
+        }
+
+        double fraction = h - lower;
+        double a = _observations[lower];
+        double b = _observations[lower + 1];
+        return fraction == 0 ? a : a + (fraction * (b - a));
+    }
+
+    /// <summary>Forgets every observation (for example at the end of a warm-up period).</summary>
+    public void Reset()
+    {
+        _count = 0;
+        _mean = 0;
+        _sumOfSquaredDeviations = 0;
+        _sum = 0;
+        _min = double.NaN;
+        _max = double.NaN;
+        _observations?.Clear();
+        _sorted = true;
+    }
+}
+
+/// <summary>
+/// The time-weighted statistics of a piecewise-constant quantity such as a queue length, the number of
+/// busy servers or a yard's level: the value changes only at <see cref="Update"/> and holds in between.
+/// </summary>
+/// <remarks>
+/// The integral is accumulated as value × ticks with compensated (Neumaier) summation and converted to
+/// hours only when read, so long runs with many updates do not drift. Not thread-safe.
+/// </remarks>
+public sealed class TimeWeighted
+{
+    private long _resetTicks;
+    private long _lastTicks;
+    private double _current;
+    private double _max;
+
+    // Integral of the value over ticks since the last reset, as a Neumaier sum: _area + _compensation.
+    private double _area;
+    private double _compensation;
+
+    /// <summary>Starts tracking at <paramref name="start"/> with value <paramref name="initialValue"/>.</summary>
+    /// <param name="start">The instant from which the average is taken.</param>
+    /// <param name="initialValue">The value from <paramref name="start"/> until the first update, finite; default 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialValue"/> is NaN or infinite.</exception>
+    public TimeWeighted(SimTime start, double initialValue = 0)
+    {
+        RequireFinite(initialValue, nameof(initialValue));
+        _resetTicks = start.Ticks;
+        _lastTicks = start.Ticks;
+        _current = initialValue;
+        _max = initialValue;
+    }
+
+    /// <summary>The value now, as set by the last <see cref="Update"/> (or the initial value).</summary>
+    public double Current => _current;
+
+    /// <summary>The largest value held since construction or the last <see cref="Reset"/> (the value current at a reset counts).</summary>
+    public double Max => _max;
+
+    /// <summary>Records that the value changes to <paramref name="newValue"/> at <paramref name="now"/>.</summary>
+    /// <param name="now">The instant of the change; not before the previous update or reset.</param>
+    /// <param name="newValue">The new value, finite.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the previous update or reset, or <paramref name="newValue"/> is not finite.</exception>
+    public void Update(SimTime now, double newValue)
+    {
+        RequireFinite(newValue, nameof(newValue));
+        long elapsed = ElapsedSinceLast(now);
+        if (elapsed > 0 && _current != 0)
+        {
+            AddArea(_current * elapsed);
+        }
+
+        _lastTicks = now.Ticks;
+        _current = newValue;
+        if (newValue > _max)
+        {
+            _max = newValue;
+        }
+    }
+
+    /// <summary>
+    /// The integral of the value over time from construction or the last reset up to <paramref name="now"/>,
+    /// in value × hours (for example container-hours for a yard's count).
+    /// </summary>
+    /// <param name="now">The instant up to which to integrate; not before the previous update or reset.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the previous update or reset.</exception>
+    public double Integral(SimTime now) => IntegralTicks(now) / SimDuration.TicksPerHour;
+
+    /// <summary>
+    /// The time-weighted mean of the value from construction or the last reset up to <paramref name="now"/>:
+    /// the integral divided by the elapsed time. When no time has elapsed, <see cref="Current"/>.
+    /// </summary>
+    /// <param name="now">The end of the averaging window; not before the previous update or reset.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the previous update or reset.</exception>
+    public double Mean(SimTime now)
+    {
+        double integral = IntegralTicks(now);
+        long window = now.Ticks - _resetTicks;
+        return window == 0 ? _current : integral / window;
+    }
+
+    /// <summary>
+    /// Restarts the statistics at <paramref name="now"/>, keeping the current value (warm-up deletion):
+    /// the integral restarts from zero and <see cref="Max"/> from <see cref="Current"/>.
+    /// </summary>
+    /// <param name="now">The new start of the averaging window; not before the previous update or reset.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the previous update or reset.</exception>
+    public void Reset(SimTime now)
+    {
+        ElapsedSinceLast(now);
+        _resetTicks = now.Ticks;
+        _lastTicks = now.Ticks;
+        _area = 0;
+        _compensation = 0;
+        _max = _current;
+    }
+
+    private double IntegralTicks(SimTime now)
+    {
+        long elapsed = ElapsedSinceLast(now);
+        return _area + _compensation + (_current * elapsed);
+    }
+
+    private long ElapsedSinceLast(SimTime now)
+    {
+        if (now.Ticks < _lastTicks)
+        {
+            throw new ArgumentOutOfRangeException(nameof(now), now,
+                $"The time must not be before the previous update or reset ({SimTime.FromTicks(_lastTicks)}).");
+        }
+
+        return now.Ticks - _lastTicks;
+    }
+
+    private void AddArea(double term)
+    {
+        double sum = _area + term;
+        _compensation += Math.Abs(_area) >= Math.Abs(term) ? (_area - sum) + term : (term - sum) + _area;
+        _area = sum;
+    }
+
+    private static void RequireFinite(double value, string paramName)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "The value must be finite.");
+        }
+    }
+}
