@@ -38,8 +38,9 @@ public class HoldModelBenchmarks
         }
     }
 
-    private static readonly Action<Simulation, Entity> Hold = static (sim, e) =>
-        sim.Schedule(ExpHours(e.Rng), Hold, e);
+    private static readonly Action<Simulation, Entity> Hold = HoldHandler;
+
+    private static void HoldHandler(Simulation sim, Entity e) => sim.Schedule(ExpHours(e.Rng), Hold, e);
 
     private static SimDuration ExpHours(RandomStream rng) =>
         SimDuration.FromTicks((long)(-Math.Log(1.0 - rng.NextDouble()) * SimDuration.TicksPerHour));

@@ -366,7 +366,9 @@ internal sealed class GammaDistribution(double shape, double scale) : Distributi
         return MathNet.Numerics.Distributions.Gamma.Sample(stream, shape, _rate);
     }
 
-    public override double CumulativeDistribution(double x) => MathNet.Numerics.Distributions.Gamma.CDF(shape, _rate, x);
+    // Math.NET's gamma CDF rejects negative x; the distribution has no mass there.
+    public override double CumulativeDistribution(double x) =>
+        x < 0 ? 0.0 : MathNet.Numerics.Distributions.Gamma.CDF(shape, _rate, x);
 
     public override string ToString() => $"gamma({Format(shape)}, {Format(scale)})";
 }
@@ -385,7 +387,9 @@ internal sealed class ErlangDistribution(int k, double mean) : Distribution
         return MathNet.Numerics.Distributions.Erlang.Sample(stream, k, _rate);
     }
 
-    public override double CumulativeDistribution(double x) => MathNet.Numerics.Distributions.Erlang.CDF(k, _rate, x);
+    // Math.NET's Erlang CDF rejects negative x; the distribution has no mass there.
+    public override double CumulativeDistribution(double x) =>
+        x < 0 ? 0.0 : MathNet.Numerics.Distributions.Erlang.CDF(k, _rate, x);
 
     public override string ToString() => $"erlang({k.ToString(CultureInfo.InvariantCulture)}, {Format(mean)})";
 }

@@ -283,7 +283,9 @@ internal sealed class EventCalendar
 
         Array.Sort(ahead);
         long median = ahead[sampleSize / 2];
-        long width = Math.Max(1L, 6L * median / Math.Max(1, total));
+        // In floating point: 6 * median overflows a long when "never" events (near SimTime.MaxValue) share the
+        // calendar with near ones; the width is capped at 2^50 like the shift below.
+        long width = (long)Math.Clamp(6.0 * median / Math.Max(1, total), 1.0, (double)(1L << 50));
         int newShift = 63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)width);
         newShift = Math.Clamp(newShift, 0, 50);
 

@@ -245,10 +245,13 @@ public sealed class Simulation
         }
 
         ThrowIfFaulted();
-        if (!_stopRequested)
+        if (!_stopRequested && end.Ticks > _now)
         {
+            // No event at `end` has run: sequence 0 keeps every event due at `end` cancellable (see Cancel),
+            // including those scheduled there later. When the clock does not move, the events already run at
+            // this instant must stay uncancellable, so the current sequence is kept.
             _now = end.Ticks;
-            _currentSequence = _nextSequence;
+            _currentSequence = 0;
         }
     }
 

@@ -1,0 +1,348 @@
+using CorridorSim.Engine;
+using FsCheck.Xunit;
+
+namespace CorridorSim.Tests.Engine;
+
+public class StatisticsTests
+{
+    // ---- Tally ----
+
+    [Fact]
+    public void Tally_Empty_HasNaNMomentsAndZeroCountAndSum()
+    {
+        var tally = new Tally();
+
+        Assert.Equal(0, tally.Count);
+        Assert.Equal(0, tally.Sum);
+        Assert.True(double.IsNaN(tally.Mean));
+        Assert.True(double.IsNaN(tally.Variance));
+        Assert.True(double.IsNaN(tally.StandardDeviation));
+        Assert.True(double.IsNaN(tally.Min));
+        Assert.True(double.IsNaN(tally.Max));
+        Assert.True(double.IsNaN(tally.ConfidenceInterval95HalfWidth));
+    }
+
+    [Fact]
+    public void Tally_KnownValues_MatchesDirectComputation()
+    {
+        double[] values = [4.5, -2, 10, 3.25, 3.25, 0, 7.75, 12, -1.5, 6];
+        var tally = new Tally();
+        foreach (double v in values)
+        {
+            tally.Add(v);
+        }
+
+        double mean = values.Sum() / values.Length;
+        double variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
+
+        Assert.Equal(values.Length, tally.Count);
+        Assert.Equal(values.Sum(), tally.Sum, 12);
+        Assert.Equal(mean, tally.Mean, 12);
+        Assert.Equal(variance, tally.Variance, 12);
+        Assert.Equal(Math.Sqrt(variance), tally.StandardDeviation, 12);
+        Assert.Equal(-2, tally.Min);
+        Assert.Equal(12, tally.Max);
+    }
+
+    [Fact]
+    public void Tally_SingleValue_HasMeanButNaNVariance()
+    {
+        var tally = new Tally();
+        tally.Add(3);
+
+        Assert.Equal(3, tally.Mean);
+        Assert.Equal(3, tally.Min);
+        Assert.Equal(3, tally.Max);
+        Assert.True(double.IsNaN(tally.Variance));
+        Assert.True(double.IsNaN(tally.ConfidenceInterval95HalfWidth));
+    }
+
+    [Fact]
+    public void Tally_LargeOffset_VarianceStaysAccurate()
+    {
+        // Welford's update avoids the catastrophic cancellation of sum-of-squares formulas.
+        var tally = new Tally(keepObservations: false);
+        foreach (double v in new[] { 1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16 })
+        {
+            tally.Add(v);
+        }
+
+        Assert.Equal(30, tally.Variance, 6);
+    }
+
+    [Fact]
+    public void ConfidenceInterval95HalfWidth_TenValues_UsesStudentTWithNineDegreesOfFreedom()
+    {
+        var tally = new Tally();
+        for (int i = 1; i <= 10; i++)
+        {
+            tally.Add(i);
+        }
+
+        // t(0.975, 9) = 2.262157163 (tables); s = sqrt(55/6) for 1..10.
+        double expected = 2.262157163 * Math.Sqrt(55.0 / 6) / Math.Sqrt(10);
+        Assert.Equal(expected, tally.ConfidenceInterval95HalfWidth, 6);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(1.0, 100.0)]
+    [InlineData(0.5, 50.5)]
+    [InlineData(0.25, 25.75)]
+    [InlineData(0.75, 75.25)]
+    [InlineData(0.9, 90.1)]
+    [InlineData(0.99, 99.01)]
+    public void Percentile_OneToHundred_MatchesNumpyLinear(double p, double expected)
+    {
+        // numpy.percentile(range(1, 101), 100 * p) with the default (linear, type 7) method.
+        var tally = new Tally();
+        for (int i = 100; i >= 1; i--)
+        {
+            tally.Add(i);
+        }
+
+        Assert.Equal(expected, tally.Percentile(p), 9);
+    }
+
+    [Fact]
+    public void Percentile_AddAfterQuery_ResortsObservations()
+    {
+        var tally = new Tally();
+        tally.Add(10);
+        tally.Add(20);
+        Assert.Equal(15, tally.Percentile(0.5));
+
+        tally.Add(0);
+
+        Assert.Equal(10, tally.Percentile(0.5));
+        Assert.Equal(0, tally.Percentile(0));
+    }
+
+    [Fact]
+    public void Percentile_SingleObservation_ReturnsIt()
+    {
+        var tally = new Tally();
+        tally.Add(42);
+
+        Assert.Equal(42, tally.Percentile(0));
+        Assert.Equal(42, tally.Percentile(0.37));
+        Assert.Equal(42, tally.Percentile(1));
+    }
+
+    [Fact]
+    public void Percentile_ObservationsNotKept_ThrowsInvalidOperationException()
+    {
+        var tally = new Tally(keepObservations: false);
+        tally.Add(1);
+
+        Assert.False(tally.KeepsObservations);
+        Assert.Throws<InvalidOperationException>(() => tally.Percentile(0.5));
+    }
+
+    [Fact]
+    public void Percentile_Empty_ThrowsInvalidOperationException()
+    {
+        Assert.Throws<InvalidOperationException>(() => new Tally().Percentile(0.5));
+    }
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(1.01)]
+    [InlineData(double.NaN)]
+    public void Percentile_ProbabilityOutsideUnitInterval_ThrowsArgumentOutOfRangeException(double p)
+    {
+        var tally = new Tally();
+        tally.Add(1);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => tally.Percentile(p));
+        Assert.Equal("p", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Tally_AddNonFinite_ThrowsArgumentOutOfRangeException(double x)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Tally().Add(x));
+        Assert.Equal("x", ex.ParamName);
+    }
+
+    [Fact]
+    public void Tally_Reset_ForgetsWarmUpObservations()
+    {
+        var tally = new Tally();
+        tally.Add(1000);
+        tally.Add(-1000);
+
+        tally.Reset();
+
+        Assert.Equal(0, tally.Count);
+        Assert.True(double.IsNaN(tally.Mean));
+        Assert.Throws<InvalidOperationException>(() => tally.Percentile(0.5));
+
+        tally.Add(2);
+        tally.Add(4);
+        Assert.Equal(3, tally.Mean);
+        Assert.Equal(2, tally.Variance);
+        Assert.Equal(2, tally.Min);
+        Assert.Equal(4, tally.Max);
+        Assert.Equal(6, tally.Sum);
+        Assert.Equal(4, tally.Percentile(1));
+    }
+
+    [Property]
+    public bool Tally_AnyObservations_MeanLiesBetweenMinAndMaxAndVarianceIsNonNegative(FsCheck.NormalFloat[] values)
+    {
+        var tally = new Tally();
+        foreach (FsCheck.NormalFloat v in values)
+        {
+            // Keep magnitudes where the sum of squares cannot overflow.
+            tally.Add(Math.Clamp(v.Get, -1e100, 1e100));
+        }
+
+        if (values.Length == 0)
+        {
+            return tally.Count == 0 && double.IsNaN(tally.Mean);
+        }
+
+        double slack = 1e-12 * Math.Max(Math.Abs(tally.Min), Math.Abs(tally.Max));
+        bool ordered = tally.Min - slack <= tally.Mean && tally.Mean <= tally.Max + slack;
+        bool nonNegative = values.Length < 2 || tally.Variance >= 0;
+        bool percentilesBounded = tally.Percentile(0) == tally.Min && tally.Percentile(1) == tally.Max;
+        return tally.Count == values.Length && ordered && nonNegative && percentilesBounded;
+    }
+
+    // ---- TimeWeighted ----
+
+    private static SimTime Hours(double h) => SimTime.FromHours(h);
+
+    [Fact]
+    public void TimeWeighted_HandComputedStepFunction_GivesIntegralMeanAndMax()
+    {
+        // Value 2 on [0, 3h), 5 on [3h, 4h), 0 on [4h, 10h), 1 from 10h on; read at 12h.
+        // Integral = 2*3 + 5*1 + 0*6 + 1*2 = 13 value-hours; mean = 13 / 12.
+        var tw = new TimeWeighted(SimTime.Zero, 2);
+        tw.Update(Hours(3), 5);
+        tw.Update(Hours(4), 0);
+        tw.Update(Hours(10), 1);
+
+        Assert.Equal(13.0, tw.Integral(Hours(12)), 12);
+        Assert.Equal(13.0 / 12, tw.Mean(Hours(12)), 12);
+        Assert.Equal(5, tw.Max);
+        Assert.Equal(1, tw.Current);
+    }
+
+    [Fact]
+    public void TimeWeighted_NonZeroStart_AveragesFromStart()
+    {
+        // Starts at 100h with value 4, becomes 8 at 101h; at 103h: (4*1 + 8*2) / 3.
+        var tw = new TimeWeighted(Hours(100), 4);
+        tw.Update(Hours(101), 8);
+
+        Assert.Equal(20.0 / 3, tw.Mean(Hours(103)), 12);
+        Assert.Equal(20.0, tw.Integral(Hours(103)), 12);
+    }
+
+    [Fact]
+    public void Mean_NoTimeElapsed_ReturnsCurrent()
+    {
+        var tw = new TimeWeighted(Hours(5), 3);
+        Assert.Equal(3, tw.Mean(Hours(5)));
+
+        tw.Update(Hours(5), 7);
+        Assert.Equal(7, tw.Mean(Hours(5)));
+        Assert.Equal(0, tw.Integral(Hours(5)));
+    }
+
+    [Fact]
+    public void Update_SeveralChangesAtSameInstant_OnlyLastValueCounts()
+    {
+        var tw = new TimeWeighted(SimTime.Zero);
+        tw.Update(Hours(1), 100);
+        tw.Update(Hours(1), 3);
+
+        Assert.Equal(3.0, tw.Integral(Hours(2)), 12);
+        Assert.Equal(100, tw.Max);
+    }
+
+    [Fact]
+    public void Reset_MidWay_RestartsIntegralAndMaxButKeepsCurrentValue()
+    {
+        // Warm-up: 10 on [0, 5h), 2 from 5h; reset at 6h; then 4 from 8h; read at 10h.
+        // After reset: 2 on [6h, 8h) + 4 on [8h, 10h) = 12 value-hours over 4h.
+        var tw = new TimeWeighted(SimTime.Zero, 10);
+        tw.Update(Hours(5), 2);
+
+        tw.Reset(Hours(6));
+
+        Assert.Equal(2, tw.Current);
+        Assert.Equal(2, tw.Max);
+        Assert.Equal(0, tw.Integral(Hours(6)));
+        Assert.Equal(2, tw.Mean(Hours(6)));
+
+        tw.Update(Hours(8), 4);
+
+        Assert.Equal(12.0, tw.Integral(Hours(10)), 12);
+        Assert.Equal(3.0, tw.Mean(Hours(10)), 12);
+        Assert.Equal(4, tw.Max);
+    }
+
+    [Fact]
+    public void Update_BeforeLastUpdate_ThrowsArgumentOutOfRangeException()
+    {
+        var tw = new TimeWeighted(SimTime.Zero);
+        tw.Update(Hours(5), 1);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => tw.Update(Hours(4), 2));
+        Assert.Equal("now", ex.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => tw.Mean(Hours(4)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tw.Integral(Hours(4)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tw.Reset(Hours(4)));
+        Assert.Equal(1, tw.Current);
+    }
+
+    [Fact]
+    public void Update_BeforeStart_ThrowsArgumentOutOfRangeException()
+    {
+        var tw = new TimeWeighted(Hours(10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tw.Update(Hours(9), 1));
+    }
+
+    [Fact]
+    public void Update_NonFiniteValue_ThrowsArgumentOutOfRangeException()
+    {
+        var tw = new TimeWeighted(SimTime.Zero);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => tw.Update(Hours(1), double.NaN));
+        Assert.Equal("newValue", ex.ParamName);
+    }
+
+    [Fact]
+    public void Integral_ManySmallStepsOverDecades_DoesNotDrift()
+    {
+        // A queue alternating 1 and 3 every 37 minutes for about 30 years: the exact integral is known.
+        var tw = new TimeWeighted(SimTime.Zero);
+        var step = SimDuration.FromMinutes(37);
+        SimTime t = SimTime.Zero;
+        long ones = 0;
+        long threes = 0;
+        for (int i = 0; i < 430_000; i++)
+        {
+            double value = i % 2 == 0 ? 1 : 3;
+            tw.Update(t, value);
+            if (value == 1)
+            {
+                ones++;
+            }
+            else
+            {
+                threes++;
+            }
+
+            t += step;
+        }
+
+        double expected = ((ones * 1.0) + (threes * 3.0)) * step.TotalHours;
+        Assert.Equal(expected, tw.Integral(t), 6);
+        Assert.Equal(2.0, tw.Mean(t), 12);
+    }
+}
