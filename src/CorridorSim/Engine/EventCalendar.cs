@@ -59,6 +59,7 @@ internal sealed class EventCalendar
     private long _popsSinceTune;
     private long _emptySkipsSinceTune;
     private long _crowdedLoadsSinceTune;
+    private long _jumpsSinceTune;
 
     public EventCalendar()
     {
@@ -164,16 +165,20 @@ internal sealed class EventCalendar
             if (++scanned > _bucketHeads.Length)
             {
                 // A whole cycle without an entry for the current windows: jump straight to the earliest one.
+                // Jumps mean the windows are far narrower than the gaps between events: re-tune soon.
                 _window = (MinBucketTime() >> _shift) - 1;
+                _emptySkipsSinceTune += scanned;
+                _jumpsSinceTune++;
                 scanned = 0;
             }
         }
 
         _emptySkipsSinceTune += scanned;
-        if (_popsSinceTune > 256 &&
+        if ((_jumpsSinceTune > 4 && _jumpsSinceTune * 64 > _popsSinceTune) ||
+            (_popsSinceTune > 256 &&
             (_emptySkipsSinceTune > 8 * _popsSinceTune ||
              _crowdedLoadsSinceTune > _popsSinceTune / 16 ||
-             (_bucketHeads.Length > MinBuckets && Count < (_bucketHeads.Length >> 2))))
+             (_bucketHeads.Length > MinBuckets && Count < (_bucketHeads.Length >> 2)))))
         {
             Retune();
         }
@@ -247,6 +252,7 @@ internal sealed class EventCalendar
             _popsSinceTune = 0;
             _emptySkipsSinceTune = 0;
             _crowdedLoadsSinceTune = 0;
+            _jumpsSinceTune = 0;
             return;
         }
 
@@ -304,6 +310,7 @@ internal sealed class EventCalendar
         _popsSinceTune = 0;
         _emptySkipsSinceTune = 0;
         _crowdedLoadsSinceTune = 0;
+        _jumpsSinceTune = 0;
 
         foreach (ref readonly CalendarEntry e in all.AsSpan())
         {
