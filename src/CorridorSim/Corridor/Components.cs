@@ -52,7 +52,7 @@ internal abstract class ComponentRuntime
 
     public long UnitsThrough { get; protected set; }
 
-    public Tally WaitHours { get; } = new();
+    public Tally WaitHours { get; } = Tally.WithBinnedPercentiles();
 
     public abstract void Accept(CargoUnit unit, bool forward);
 
@@ -88,7 +88,8 @@ internal sealed class StageRuntime : ComponentRuntime
 {
     private readonly Resource _slot;
     private readonly Dictionary<string, Store<CargoUnit>> _lanes = new(StringComparer.Ordinal);
-    private readonly HashSet<List<CargoUnit>> _inTransit = [];
+    // Trains from the moment their first unit is taken from the lane: forming, waiting for the slot, or running.
+    private readonly List<Train> _inTransit = [];
     private readonly RandomStream _stream;
     private double _slowdownFactor = 1;
 
@@ -118,13 +119,21 @@ internal sealed class StageRuntime : ComponentRuntime
         string unitId = unit.Flow.Definition.Unit;
         if (!_lanes.TryGetValue(unitId, out Store<CargoUnit>? lane))
         {
-            lane = new Store<CargoUnit>(Run.Simulation, name: Id + "/" + unitId);
-            _lanes.Add(unitId, lane);
-            int perTrain = Run.UnitType(unitId).UnitsPerTrain;
-            Run.Simulation.Start(p => Dispatch(p, lane, perTrain), Id + "/" + unitId);
+            lane = OpenLane(unitId);
         }
 
         lane.TryPut(unit);
+    }
+
+    // Kept out of Accept: a lambda capturing a local makes the compiler allocate its closure on every call of the
+    // method that declares the local, not only when the lambda is created (it was 130 bytes per unit per stage).
+    private Store<CargoUnit> OpenLane(string unitId)
+    {
+        var lane = new Store<CargoUnit>(Run.Simulation, name: Id + "/" + unitId);
+        _lanes.Add(unitId, lane);
+        int perTrain = Run.UnitType(unitId).UnitsPerTrain;
+        Run.Simulation.Start(p => Dispatch(p, lane, perTrain), Id + "/" + unitId);
+        return lane;
     }
 
     private async Task Dispatch(SimProcess p, Store<CargoUnit> lane, int perTrain)
@@ -132,9 +141,14 @@ internal sealed class StageRuntime : ComponentRuntime
         SimDuration maxWait = SimDuration.FromHours(Definition.MaxFormationWaitHours);
         while (true)
         {
-            var train = new List<CargoUnit>(perTrain);
+            var train = new Train(this, perTrain);
             CargoUnit first = await p.Get(lane);
             train.Add(first);
+
+            // Held from here, not only once running: while the train forms (GetBatch) and waits for the slot its
+            // units are in neither the lane nor a running train, and conservation checks must still count them.
+            train.Index = _inTransit.Count;
+            _inTransit.Add(train);
             SimDuration waited = p.Now - first.QueuedAt;
             SimDuration left = waited < maxWait ? maxWait - waited : SimDuration.Zero;
             if (perTrain > 1)
@@ -149,23 +163,36 @@ internal sealed class StageRuntime : ComponentRuntime
                     Moved(u);
                 }
 
-                _inTransit.Add(train);
                 double hours = Math.Max(0, Definition.TransitHours.Sample(_stream));
-                Run.Simulation.Schedule(SimDuration.FromHours(hours), Arrive, (this, train).ToTuple());
+                Run.Simulation.Schedule(SimDuration.FromHours(hours), Arrive, train);
                 await p.Delay(SimDuration.FromHours(HeadwayHours));
             }
         }
     }
 
-    private static readonly Action<Simulation, Tuple<StageRuntime, List<CargoUnit>>> Arrive = static (_, s) =>
+    private static readonly Action<Simulation, Train> Arrive = static (_, train) =>
     {
-        (StageRuntime stage, List<CargoUnit> train) = s;
-        stage._inTransit.Remove(train);
+        StageRuntime stage = train.Stage;
+
+        // Swap-remove by the index the train keeps: O(1), no hashing.
+        List<Train> held = stage._inTransit;
+        Train last = held[^1];
+        held[train.Index] = last;
+        last.Index = train.Index;
+        held.RemoveAt(held.Count - 1);
         foreach (CargoUnit u in train)
         {
             u.Advance(stage.Run);
         }
     };
+
+    /// <summary>The units of one train, from formation to arrival, and where it sits in the stage's list.</summary>
+    private sealed class Train(StageRuntime stage, int capacity) : List<CargoUnit>(capacity)
+    {
+        public StageRuntime Stage { get; } = stage;
+
+        public int Index { get; set; }
+    }
 
     public override IEnumerable<CargoUnit> UnitsHeld()
     {
@@ -177,7 +204,7 @@ internal sealed class StageRuntime : ComponentRuntime
             }
         }
 
-        foreach (List<CargoUnit> train in _inTransit)
+        foreach (Train train in _inTransit)
         {
             foreach (CargoUnit u in train)
             {
@@ -188,14 +215,15 @@ internal sealed class StageRuntime : ComponentRuntime
 
     public override double ExpectedHours(bool forward)
     {
-        int queued = 0;
-        foreach (Store<CargoUnit> lane in _lanes.Values)
+        // Queue clearing time: the trains the queued units fill, each lane at its own unit type's train size (not a
+        // fixed 50 units), one departure slot per headway shared by all lanes.
+        double trainsQueued = 0;
+        foreach ((string unitId, Store<CargoUnit> lane) in _lanes)
         {
-            queued += lane.Count;
+            trainsQueued += (double)lane.Count / Run.UnitType(unitId).UnitsPerTrain;
         }
 
-        double unitsPerHour = TrainsPerDay * _slowdownFactor / 24.0 * 50;
-        return Definition.TransitHours.Mean + (queued / unitsPerHour);
+        return Definition.TransitHours.Mean + (trainsQueued * HeadwayHours);
     }
 
     public override ComponentKpi Collect()
@@ -237,6 +265,8 @@ internal sealed class PortRuntime : ComponentRuntime
     private readonly RandomStream _handlingStream;
     private readonly RandomStream _stormStream;
     private SimSignal _reopened;
+    private int _closuresInForce; // closures (dated or storms) may overlap; the port reopens when the last ends
+    private SimTime _closureStarted; // for the log: not moved by a statistics reset
     private SimTime _closedSince;
     private double _closedHours;
     private readonly Tally _portTime = new();
@@ -258,7 +288,7 @@ internal sealed class PortRuntime : ComponentRuntime
     public Resource Berths { get; }
 
     /// <summary>Hours vessels waited for a berth (the port's wait; cargo waits are the legs').</summary>
-    public Tally BerthWaitHours { get; } = new();
+    public Tally BerthWaitHours { get; } = Tally.WithBinnedPercentiles();
 
     public double HandlingFactor { get; set; } = 1;
 
@@ -276,13 +306,16 @@ internal sealed class PortRuntime : ComponentRuntime
 
         foreach (DatedClosure c in storms.Closures)
         {
-            if (c.Start < Run.Simulation.StartDate)
+            // A closure begun before the simulation start still closes the port for what is left of it.
+            DateTime simulationStart = Run.Simulation.StartDate;
+            DateTime from = c.Start < simulationStart ? simulationStart : c.Start;
+            double hours = (c.Start.AddHours(c.DurationHours) - from).TotalHours;
+            if (hours <= 0)
             {
                 continue;
             }
 
-            SimTime at = Run.Simulation.TimeOf(c.Start);
-            double hours = c.DurationHours;
+            SimTime at = Run.Simulation.TimeOf(from);
             Run.Simulation.Start(async p =>
             {
                 await p.DelayUntil(at);
@@ -323,24 +356,24 @@ internal sealed class PortRuntime : ComponentRuntime
 
             await p.DelayUntil(at);
             double hours = Math.Max(0, storms.DurationHours.Sample(_stormStream));
-            if (!IsClosed)
-            {
-                Close();
-                await p.Delay(SimDuration.FromHours(hours));
-                Reopen();
-            }
+
+            // Closures nest: a storm that starts during a dated closure and outlasts it keeps the port closed.
+            Close();
+            await p.Delay(SimDuration.FromHours(hours));
+            Reopen();
         }
     }
 
     public void Close()
     {
-        if (IsClosed)
+        if (_closuresInForce++ > 0)
         {
             return;
         }
 
         IsClosed = true;
         _closedSince = Run.Simulation.Now;
+        _closureStarted = Run.Simulation.Now;
         _reopened = new SimSignal(Run.Simulation);
         foreach (SimProcess vessel in _handling.ToArray())
         {
@@ -353,14 +386,14 @@ internal sealed class PortRuntime : ComponentRuntime
 
     public void Reopen()
     {
-        if (!IsClosed)
+        if (_closuresInForce == 0 || --_closuresInForce > 0)
         {
             return;
         }
 
         IsClosed = false;
         _closedHours += (Run.Simulation.Now - _closedSince).TotalHours;
-        ClosureLog.Add((_closedSince, Run.Simulation.Now));
+        ClosureLog.Add((_closureStarted, Run.Simulation.Now));
         _reopened.Trigger();
     }
 
@@ -472,6 +505,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
     private readonly TimeWeighted _idle;
     private int _vesselsInService;
     private int _vesselsIdle;
+    private double _capacityInService; // units at full draft of the vessels in service (defined or added by investments)
 
     public VesselLegRuntime(CorridorRun run, VesselLegDefinition definition, PortRuntime a, PortRuntime b)
         : base(run, definition.Id, definition.Kind)
@@ -512,10 +546,26 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             }
 
             int year = Run.Simulation.CurrentDate.Year;
-            int best = table.Keys.OrderBy(y => Math.Abs(y - year)).ThenBy(y => y).First();
-            return table[best];
+            if (year != _loadFactorYear)
+            {
+                // Looked up once per simulated year (route choice asks for it per unit).
+                _loadFactorYear = year;
+                _loadFactorOfYear = NearestYear(table, year);
+            }
+
+            return _loadFactorOfYear;
         }
     }
+
+    private int _loadFactorYear = int.MinValue;
+
+    /// <summary>The value of the listed year nearest to <paramref name="year"/> (the earlier one on a tie).</summary>
+    private static double NearestYear(IReadOnlyDictionary<int, double> table, int year)
+    {
+        int best = table.Keys.OrderBy(y => Math.Abs(y - year)).ThenBy(y => y).First();
+        return table[best];
+    }
+    private double _loadFactorOfYear;
 
     public void AddVessel(VesselDefinition vessel, SimTime from)
     {
@@ -533,6 +583,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         }
 
         _inService.Update(p.Now, ++_vesselsInService);
+        _capacityInService += vessel.CapacityUnits;
         bool atA = startAtA;
         var cargo = new List<CargoUnit>(vessel.CapacityUnits);
         _aboard.Add(cargo);
@@ -575,7 +626,14 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             // Load for the other side.
             Store<CargoUnit> queue = atA ? _queueA : _queueB;
             int capacity = Math.Max(1, (int)Math.Floor(vessel.CapacityUnits * LoadFactor));
-            _idle.Update(p.Now, ++_vesselsIdle);
+
+            // Idle means waiting for cargo at the loading end (port A). The wait allowed at the backhaul end is the
+            // departure policy's, not spare capacity: counting it would keep a saturated fleet below 100 %.
+            if (atA)
+            {
+                _idle.Update(p.Now, ++_vesselsIdle);
+            }
+
             if (Definition.Departure == DepartureRule.Timetable)
             {
                 while (nextSlot < p.Now)
@@ -595,7 +653,10 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 await p.GetBatch(queue, capacity, atA ? maxWaitA : maxWaitB, cargo);
             }
 
-            _idle.Update(p.Now, --_vesselsIdle);
+            if (atA)
+            {
+                _idle.Update(p.Now, --_vesselsIdle);
+            }
 
             if (cargo.Count > 0)
             {
@@ -616,7 +677,15 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             }
 
             await port.WaitOpen(p);
-            port.RecordCall(p.Now - arrived, tonsHandled, unitsHandled);
+
+            // Only calls that worked cargo count as port calls: a vessel passing through with nothing to unload or
+            // load never berthed, and its zero (or cargo-wait only) stay would pull the mean port time below the
+            // handling time and inflate the share within the port-time target.
+            if (unitsHandled > 0)
+            {
+                port.RecordCall(p.Now - arrived, tonsHandled, unitsHandled);
+            }
+
             Voyages++;
             await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.SailingHours.Sample(_stream))));
             atA = !atA;
@@ -651,16 +720,19 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
     public override double ExpectedHours(bool forward)
     {
+        // Nominal transit: loading where the unit boards, sailing, unloading at the other end (each port's own handling
+        // time and investment factor, not Port A's twice). Queue clearing: the fleet in service now, which includes
+        // vessels added by investments and excludes those not yet in service (the definition's list is neither).
         int queued = (forward ? _queueA : _queueB).Count;
-        double capacityPerVoyage = 0;
-        foreach (VesselDefinition v in Definition.Vessels)
-        {
-            capacityPerVoyage += v.CapacityUnits * LoadFactor;
-        }
-
-        double roundTrip = (2 * Definition.SailingHours.Mean) + (4 * PortA.Definition.HandlingHours.Mean);
+        PortRuntime from = forward ? PortA : PortB;
+        PortRuntime to = forward ? PortB : PortA;
+        double load = from.Definition.HandlingHours.Mean * from.HandlingFactor;
+        double unload = to.Definition.HandlingHours.Mean * to.HandlingFactor;
+        double sail = Definition.SailingHours.Mean;
+        double capacityPerVoyage = _capacityInService * LoadFactor;
+        double roundTrip = (2 * sail) + (2 * (load + unload));
         double unitsPerHour = Math.Max(1e-9, capacityPerVoyage / Math.Max(1e-9, roundTrip));
-        return Definition.SailingHours.Mean + (2 * PortA.Definition.HandlingHours.Mean) + (queued / unitsPerHour);
+        return load + sail + unload + (queued / unitsPerHour);
     }
 
     public override ComponentKpi Collect() => new()

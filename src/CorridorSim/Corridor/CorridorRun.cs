@@ -30,7 +30,7 @@ internal sealed class FlowRuntime
 
     public long DeliveredUnits { get; set; }
 
-    public Tally TransitDays { get; } = new();
+    public Tally TransitDays { get; } = Tally.WithBinnedPercentiles();
 
     public double TotalGeneratedTons { get; private set; }
 
@@ -56,12 +56,19 @@ internal sealed class FlowRuntime
 
     public async Task Generate(SimProcess p)
     {
+        SimTime end = SimTime.Zero;
+        double rate = 0;
         while (true)
         {
-            DateTime date = _run.Simulation.CurrentDate;
-            var monthEnd = new DateTime(date.Year, date.Month, 1, 0, 0, 0, date.Kind).AddMonths(1);
-            SimTime end = _run.Simulation.TimeOf(monthEnd);
-            double rate = UnitsPerHour();
+            if (p.Now >= end)
+            {
+                // The rate is constant within a calendar month: work it out once per month.
+                DateTime date = _run.Simulation.CurrentDate;
+                var monthEnd = new DateTime(date.Year, date.Month, 1, 0, 0, 0, date.Kind).AddMonths(1);
+                end = _run.Simulation.TimeOf(monthEnd);
+                rate = UnitsPerHour();
+            }
+
             if (rate <= 0)
             {
                 await p.DelayUntil(end);
@@ -145,7 +152,7 @@ public sealed class CorridorRun
     private readonly Dictionary<string, UnitType> _units;
     private readonly List<FlowRuntime> _flows = [];
     private readonly Dictionary<string, double> _deliveredByCommodity = new(StringComparer.Ordinal);
-    private readonly Tally _transitDays = new();
+    private readonly Tally _transitDays = Tally.WithBinnedPercentiles();
     private readonly HashSet<CargoUnit>? _trackedUnits;
     private long _eventsAtYearStart;
 

@@ -18,7 +18,8 @@ public sealed record ComponentKpi
     /// <summary>
     /// Share of capacity used in the year, 0..1: for stages, the time the departure slot (24 / trains per day
     /// after each train) was taken; for ports, berth occupancy; for vessel legs, the share of vessel time in service
-    /// not spent idle waiting for cargo (a fleet that never waits for cargo is fully used).
+    /// not spent idle waiting for cargo at port A, the loading end (a fleet that never waits for cargo is fully used;
+    /// the backhaul wait at port B is the departure policy's and does not count as idle).
     /// </summary>
     public double Utilization { get; init; }
 

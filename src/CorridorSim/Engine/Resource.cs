@@ -174,7 +174,9 @@ public sealed class Resource : IWaitSource
             return true;
         }
 
-        if (preempt && _queue.Count == 0 && TryPreempt(priority))
+        // A preempting request goes ahead of the queue when it would be first in it anyway (no waiter with the
+        // same or a lower priority number): less urgent waiters must not hold back the most urgent request.
+        if (preempt && (_queue.Count == 0 || priority < _queue[0].Priority) && TryPreempt(priority))
         {
             Grant(process, priority, _nextArrival++, waitedTicks: 0);
             return true;

@@ -7,6 +7,14 @@ internal interface IWaitSource
 {
     /// <summary>Forgets the waiting process, or gives back what was granted to it but not yet delivered.</summary>
     void CancelWait(SimProcess process);
+
+    /// <summary>
+    /// Called when the process resumes from a completed wait on this source, just before its await returns: the
+    /// last moment an interrupt could have given back what was granted. Nothing to do for most sources.
+    /// </summary>
+    void OnResumed(SimProcess process)
+    {
+    }
 }
 
 /// <summary>
@@ -28,8 +36,8 @@ public sealed class SimProcess
     private readonly Func<SimProcess, Task> _body;
     private Task? _task;
     private Action? _continuation;
-    private long _resumeSequence = -1;
-    private long _deadlineSequence = -1;
+    private EventHandle _resumeEvent; // the pending resume (a delay's timer or a wake-up), or default
+    private EventHandle _deadlineEvent; // the pending batch deadline, or default
     private Exception? _pendingException;
     private SimSignal? _completion;
 
@@ -106,7 +114,6 @@ public sealed class SimProcess
         WaitSource?.CancelWait(this);
         WaitSource = null;
         WaitToken++;
-        _deadlineSequence = -1;
         _pendingException = exception;
         ScheduleResume();
     }
@@ -123,7 +130,7 @@ public sealed class SimProcess
         }
 
         BeginWait(null);
-        _resumeSequence = Simulation.Enqueue(Simulation.Now.Ticks + delay.Ticks, ResumeHandler, this).Sequence;
+        _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks + delay.Ticks, ResumeHandler, this);
         return new SimAwaitable(this);
     }
 
@@ -222,10 +229,10 @@ public sealed class SimProcess
         bool done = store.GetBatchFor(this, count, into);
         if (!done)
         {
-            _deadlineSequence = Simulation.Enqueue(Simulation.Now.Ticks + maxWait.Ticks, DeadlineHandler, this).Sequence;
+            _deadlineEvent = Simulation.Enqueue(Simulation.Now.Ticks + maxWait.Ticks, DeadlineHandler, this);
         }
 
-        return new SimAwaitable<int>(this, done);
+        return new SimAwaitable<int>(this, done, resultInValue: true);
     }
 
     /// <summary>Waits until <paramref name="signal"/> is triggered (at once if it already is).</summary>
@@ -267,7 +274,7 @@ public sealed class SimProcess
             if (signals[i].IsTriggered)
             {
                 ResultValue = i;
-                return new SimAwaitable<int>(this, true);
+                return new SimAwaitable<int>(this, true, resultInValue: true);
             }
         }
 
@@ -277,7 +284,7 @@ public sealed class SimProcess
             signals[i].AddWaiter(this, WaitToken, i, any: true);
         }
 
-        return new SimAwaitable<int>(this, false);
+        return new SimAwaitable<int>(this, false, resultInValue: true);
     }
 
     /// <summary>All-of: waits until every one of <paramref name="signals"/> is triggered.</summary>
@@ -327,8 +334,20 @@ public sealed class SimProcess
     /// <summary>Called by a wait source when the wait is satisfied; the process resumes at the current instant, in calendar order.</summary>
     internal void ScheduleResume()
     {
-        _deadlineSequence = -1;
-        _resumeSequence = Simulation.Enqueue(Simulation.Now.Ticks, ResumeHandler, this).Sequence;
+        // The wait ends now: a timer still pending for it (an interrupted delay, a batch filled before its deadline)
+        // is cancelled, so that it neither runs nor, at its due time, moves the clock past the last real event.
+        CancelPending(ref _resumeEvent);
+        CancelPending(ref _deadlineEvent);
+        _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks, ResumeHandler, this);
+    }
+
+    private void CancelPending(ref EventHandle pending)
+    {
+        if (pending.Sequence != 0)
+        {
+            Simulation.Cancel(pending);
+            pending = default;
+        }
     }
 
     internal void SignalFired(int token, int index, bool any)
@@ -380,12 +399,12 @@ public sealed class SimProcess
 
     private void OnDeadline(long sequence)
     {
-        if (sequence != _deadlineSequence || !IsWaiting)
+        if (sequence != _deadlineEvent.Sequence || !IsWaiting)
         {
             return;
         }
 
-        _deadlineSequence = -1;
+        _deadlineEvent = default;
         if (WaitSource is IBatchWaitSource batch)
         {
             batch.OnBatchDeadline(this);
@@ -410,13 +429,14 @@ public sealed class SimProcess
 
     private void OnResume(long sequence)
     {
-        if (sequence != _resumeSequence)
+        if (sequence != _resumeEvent.Sequence)
         {
-            return; // Superseded by an interrupt.
+            return; // Superseded by an interrupt (defensive: superseded resumes are cancelled).
         }
 
-        _resumeSequence = -1;
+        _resumeEvent = default;
         IsWaiting = false;
+        IWaitSource? source = WaitSource; // null after an interrupt: nothing to hand over then
         WaitSource = null;
         Action? continuation = _continuation;
         _continuation = null;
@@ -427,6 +447,7 @@ public sealed class SimProcess
             return;
         }
 
+        source?.OnResumed(this);
         continuation();
         CheckCompleted();
     }
@@ -496,10 +517,15 @@ public readonly struct SimAwaitable<T> : ICriticalNotifyCompletion
     private readonly SimProcess _process;
     private readonly bool _completed;
 
-    internal SimAwaitable(SimProcess process, bool completed)
+    // Which slot holds the result: ResultValue (a count or an index) or ResultObject (a store's item). It cannot be
+    // told from T: a Store<int> delivers its items through ResultObject.
+    private readonly bool _resultInValue;
+
+    internal SimAwaitable(SimProcess process, bool completed, bool resultInValue = false)
     {
         _process = process;
         _completed = completed;
+        _resultInValue = resultInValue;
     }
 
     /// <summary>Returns this awaitable as its own awaiter.</summary>
@@ -513,9 +539,9 @@ public readonly struct SimAwaitable<T> : ICriticalNotifyCompletion
     {
         _process.ResultDelivered = true;
         _process.ThrowIfInterrupted();
-        if (typeof(T) == typeof(int))
+        if (_resultInValue)
         {
-            return (T)(object)(int)_process.ResultValue;
+            return (T)(object)(int)_process.ResultValue; // T is int here; the JIT removes the box
         }
 
         object? result = _process.ResultObject;

@@ -59,6 +59,13 @@ public sealed class Simulation
 
     private readonly EventCalendar _calendar = new();
     private readonly HashSet<long> _cancelled = [];
+
+    // Cancelled events taken off the calendar without running. They do not move the clock, so Cancel cannot tell
+    // from (Now, CurrentSequence) alone that they are gone; this set tells it until an event due after the latest
+    // of them, (_skippedTime, _skippedSequence), runs (events scheduled meanwhile may still be due before it).
+    private readonly HashSet<long> _skippedCancelled = [];
+    private long _skippedTime;
+    private long _skippedSequence;
     private readonly Dictionary<string, RandomStream> _streams = new(StringComparer.Ordinal);
     private long _nextSequence = 1;
     private long _currentSequence;
@@ -172,7 +179,7 @@ public sealed class Simulation
         long time = handle.Time.Ticks;
         bool pending = handle.Sequence > 0 && handle.Sequence < _nextSequence &&
                        (time > _now || (time == _now && handle.Sequence > _currentSequence));
-        return pending && _cancelled.Add(handle.Sequence);
+        return pending && !_skippedCancelled.Contains(handle.Sequence) && _cancelled.Add(handle.Sequence);
     }
 
     /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
@@ -252,6 +259,10 @@ public sealed class Simulation
             // this instant must stay uncancellable, so the current sequence is kept.
             _now = end.Ticks;
             _currentSequence = 0;
+            if (_skippedCancelled.Count > 0 && end.Ticks > _skippedTime)
+            {
+                _skippedCancelled.Clear(); // all before the clock now
+            }
         }
     }
 
@@ -261,16 +272,33 @@ public sealed class Simulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Dispatch(CalendarEntry entry)
     {
-        _now = entry.Time;
-        _currentSequence = entry.Sequence;
+        // A cancelled event is dropped without moving the clock: a cancelled timeout far ahead must not leave
+        // Now (and every time-average read at Now) at its due time after the run.
         if (_cancelled.Count > 0 && _cancelled.Remove(entry.Sequence))
         {
+            if (_skippedCancelled.Count == 0 || IsAfter(entry.Time, entry.Sequence, _skippedTime, _skippedSequence))
+            {
+                _skippedTime = entry.Time;
+                _skippedSequence = entry.Sequence;
+            }
+
+            _skippedCancelled.Add(entry.Sequence);
             return;
         }
 
+        if (_skippedCancelled.Count > 0 && IsAfter(entry.Time, entry.Sequence, _skippedTime, _skippedSequence))
+        {
+            _skippedCancelled.Clear();
+        }
+
+        _now = entry.Time;
+        _currentSequence = entry.Sequence;
         EventsProcessed++;
         entry.Handler(this, entry.State);
     }
+
+    private static bool IsAfter(long time, long sequence, long otherTime, long otherSequence) =>
+        time > otherTime || (time == otherTime && sequence > otherSequence);
 
     internal EventHandle Enqueue(long time, Action<Simulation, object?> handler, object? state)
     {

@@ -13,6 +13,11 @@ public sealed class Store<T> : IBatchWaitSource
     private int _head; // items before _head are taken (a cheap FIFO over a list)
     private readonly List<Getter> _getters = [];
     private readonly List<(SimProcess Process, T Item)> _putters = [];
+
+    // Items taken for waiting getters whose processes have not resumed yet (Into is the batch's collection, or null
+    // for a single get). They still count against the capacity and reach the getter only when it resumes
+    // (OnResumed); an interrupt before that puts them back at the front (CancelWait) without overfilling the store.
+    private readonly List<(SimProcess Process, ICollection<T>? Into, T Item)> _reserved = [];
     private readonly TimeWeighted _count;
 
     private struct Getter
@@ -70,7 +75,7 @@ public sealed class Store<T> : IBatchWaitSource
     /// <returns>Whether the item was added.</returns>
     public bool TryPut(T item)
     {
-        if (Count >= Capacity || _putters.Count > 0)
+        if (!HasRoom || _putters.Count > 0)
         {
             return false;
         }
@@ -108,15 +113,14 @@ public sealed class Store<T> : IBatchWaitSource
 
     internal bool GetFor(SimProcess process, Func<T, bool>? filter)
     {
-        if (_getters.Count == 0)
+        // Waiting getters do not block this one: none of them can take any item held (every change of the items
+        // serves them first), so a match here is one no earlier getter wants, as in ServeGetters.
+        int index = FindMatch(filter);
+        if (index >= 0)
         {
-            int index = FindMatch(filter);
-            if (index >= 0)
-            {
-                process.ResultObject = TakeAt(index);
-                ServePutters();
-                return true;
-            }
+            process.ResultObject = TakeAt(index);
+            ServePutters();
+            return true;
         }
 
         process.BeginWait(this);
@@ -126,7 +130,7 @@ public sealed class Store<T> : IBatchWaitSource
 
     internal bool GetBatchFor(SimProcess process, int count, ICollection<T> into)
     {
-        if (_getters.Count == 0 && Count >= count)
+        if (Count >= count) // waiting getters cannot use the items held; see GetFor
         {
             MoveBatch(count, into);
             process.ResultValue = count;
@@ -148,12 +152,34 @@ public sealed class Store<T> : IBatchWaitSource
             {
                 _getters.RemoveAt(i);
                 int n = Math.Min(g.BatchCount, Count);
-                MoveBatch(n, g.Into!);
-                process.ResultValue = n;
+                ReserveBatch(process, n, g.Into!);
                 process.ScheduleResume();
                 ServePutters();
                 return;
             }
+        }
+    }
+
+    void IWaitSource.OnResumed(SimProcess process)
+    {
+        int kept = 0;
+        for (int i = 0; i < _reserved.Count; i++)
+        {
+            (SimProcess owner, ICollection<T>? into, T item) = _reserved[i];
+            if (owner != process)
+            {
+                _reserved[kept++] = _reserved[i];
+            }
+            else
+            {
+                into?.Add(item); // a single get's item is already the process's result
+            }
+        }
+
+        if (kept < _reserved.Count)
+        {
+            _reserved.RemoveRange(kept, _reserved.Count - kept);
+            ServePutters(); // the items have left: their room is free
         }
     }
 
@@ -177,15 +203,29 @@ public sealed class Store<T> : IBatchWaitSource
             }
         }
 
-        // An item taken for the process but not yet delivered goes back to the front of the store.
-        if (!process.ResultDelivered && process.ResultObject is T item)
+        // Items taken for the process but not yet delivered go back to the front of the store, in order.
+        bool returned = false;
+        for (int i = _reserved.Count - 1; i >= 0; i--)
+        {
+            if (_reserved[i].Process == process)
+            {
+                _items.Insert(_head, _reserved[i].Item);
+                _reserved.RemoveAt(i);
+                returned = true;
+            }
+        }
+
+        if (returned)
         {
             process.ResultObject = null;
-            _items.Insert(_head, item);
+            process.ResultValue = 0;
             _count.Update(_simulation.Now, Count);
             ServeGetters();
         }
     }
+
+    /// <summary>Whether a put fits: items held and items taken but not yet delivered count against the capacity.</summary>
+    private bool HasRoom => Count + _reserved.Count < Capacity;
 
     private void Add(T item)
     {
@@ -240,6 +280,17 @@ public sealed class Store<T> : IBatchWaitSource
         return item;
     }
 
+    /// <summary>Takes the <paramref name="n"/> oldest items for a batch getter that resumes later (see OnResumed).</summary>
+    private void ReserveBatch(SimProcess process, int n, ICollection<T> into)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            _reserved.Add((process, into, TakeAt(0)));
+        }
+
+        process.ResultValue = n;
+    }
+
     private void MoveBatch(int n, ICollection<T> into)
     {
         for (int i = 0; i < n; i++)
@@ -261,8 +312,7 @@ public sealed class Store<T> : IBatchWaitSource
                 }
 
                 _getters.RemoveAt(i--);
-                MoveBatch(g.BatchCount, g.Into!);
-                g.Process.ResultValue = g.BatchCount;
+                ReserveBatch(g.Process, g.BatchCount, g.Into!);
                 g.Process.ScheduleResume();
                 continue;
             }
@@ -274,14 +324,16 @@ public sealed class Store<T> : IBatchWaitSource
             }
 
             _getters.RemoveAt(i--);
-            g.Process.ResultObject = TakeAt(index);
+            T item = TakeAt(index);
+            _reserved.Add((g.Process, null, item));
+            g.Process.ResultObject = item;
             g.Process.ScheduleResume();
         }
     }
 
     private void ServePutters()
     {
-        while (_putters.Count > 0 && Count < Capacity)
+        while (_putters.Count > 0 && HasRoom)
         {
             (SimProcess process, T item) = _putters[0];
             _putters.RemoveAt(0);

@@ -1,0 +1,285 @@
+using System.CommandLine;
+using System.Globalization;
+using CorridorSim.Corridor;
+using CorridorSim.Experiments;
+using Spectre.Console;
+
+namespace CorridorSim.Cli;
+
+/// <summary>The commands: run, validate, sweep.</summary>
+internal static class Commands
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Show stack traces of unexpected errors.", Recursive = true };
+        var root = new RootCommand("corridorsim: discrete-event simulation of freight corridors (the Middle Corridor / TITR).");
+        root.Options.Add(verbose);
+        root.Subcommands.Add(BuildRun(stdout, stderr, verbose));
+        root.Subcommands.Add(BuildValidate(stdout, stderr, verbose));
+        root.Subcommands.Add(BuildSweep(stdout, stderr, verbose));
+        return root;
+    }
+
+    private static Argument<FileInfo> ScenarioArgument() => new("SCENARIO") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
+
+    private static Option<int?> ReplicationsOption() => new("--replications", "-r") { Description = "Replications (overrides the scenario's simulation.replications)." };
+
+    private static Option<ulong?> SeedOption() => new("--seed", "-s") { Description = "Master seed (overrides the scenario's simulation.seed)." };
+
+    private static Option<int> ThreadsOption() => new("--threads", "-t")
+    {
+        Description = "Worker threads for replications (default: all cores). Results do not depend on it.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    private static Option<DirectoryInfo?> OutOption() => new("--out", "-o") { Description = "Output folder (default: out/<scenario name>)." };
+
+    private static Command BuildRun(TextWriter stdout, TextWriter stderr, Option<bool> verbose)
+    {
+        var scenarioArg = ScenarioArgument();
+        var reps = ReplicationsOption();
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var outDir = OutOption();
+        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the PNG charts." };
+        var cmd = new Command("run", "Run a scenario: replications, the year-by-year projection, summary.json, CSV tables and PNG charts.")
+        {
+            scenarioArg, reps, seed, threads, outDir, noCharts,
+        };
+        cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
+        {
+            FileInfo file = parse.GetValue(scenarioArg)!;
+            Scenario scenario = ScenarioLoader.Load(file.FullName);
+            int t = parse.GetValue(threads);
+            if (t < 1)
+            {
+                throw new UsageException($"--threads must be at least 1, found {t}.");
+            }
+
+            int? r = parse.GetValue(reps);
+            if (r is < 1 or > 100_000)
+            {
+                throw new UsageException($"--replications must be within 1..100000, found {r}.");
+            }
+
+            var options = new ProjectionOptions { Replications = r, Seed = parse.GetValue(seed), MaxThreads = t };
+            string dir = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", scenario.Name);
+            return Run(stdout, scenario, options, dir, charts: !parse.GetValue(noCharts));
+        }));
+        return cmd;
+    }
+
+    private static Command BuildValidate(TextWriter stdout, TextWriter stderr, Option<bool> verbose)
+    {
+        var scenarioArg = ScenarioArgument();
+        var cmd = new Command("validate", "Validate a scenario file and print every error (file, JSON path, what was found and expected).") { scenarioArg };
+        cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
+        {
+            FileInfo file = parse.GetValue(scenarioArg)!;
+            Scenario s = ScenarioLoader.Load(file.FullName);
+            CorridorDefinition c = s.Corridor;
+            stdout.WriteLine(string.Create(Inv,
+                $"{file.Name}: valid. {c.Ports.Count} ports, {c.Stages.Count} stages, {c.VesselLegs.Count} vessel legs, {c.Flows.Count} flows, {c.Investments.Count} investments; years {s.Simulation.StartYear}–{s.Simulation.StartYear + s.Simulation.Years - 1}, {s.Simulation.Replications} replications."));
+            return Program.Success;
+        }));
+        return cmd;
+    }
+
+    private static Command BuildSweep(TextWriter stdout, TextWriter stderr, Option<bool> verbose)
+    {
+        var scenarioArg = ScenarioArgument();
+        var vary = new Option<string[]>("--vary")
+        {
+            Description = "PATH=a..b[:step] or PATH=v1,v2,… (one or two), e.g. vesselLegs[ferry:kuryk-alat].vessels=4..8 or ports[port:kuryk].berths=2..6:2.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var reps = ReplicationsOption();
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var outDir = OutOption();
+        var cmd = new Command("sweep", "Vary one or two parameters over a grid with common random numbers and report the response.")
+        {
+            scenarioArg, vary, reps, seed, threads, outDir,
+        };
+        cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
+        {
+            FileInfo file = parse.GetValue(scenarioArg)!;
+            string[] specs = parse.GetValue(vary) ?? [];
+            if (specs.Length is < 1 or > 2)
+            {
+                throw new UsageException($"--vary must be given once or twice, found {specs.Length}.");
+            }
+
+            var parameters = new List<SweepParameter>();
+            foreach (string spec in specs)
+            {
+                try
+                {
+                    parameters.Add(SweepParameter.Parse(spec));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UsageException(ex.Message);
+                }
+            }
+
+            Scenario scenario = ScenarioLoader.Load(file.FullName);
+            var options = new ProjectionOptions { Replications = parse.GetValue(reps), Seed = parse.GetValue(seed), MaxThreads = Math.Max(1, parse.GetValue(threads)) };
+            string dir = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", scenario.Name + "-sweep");
+            return RunSweep(stdout, scenario, parameters, options, dir);
+        }));
+        return cmd;
+    }
+
+    /// <summary>Runs an action, mapping invalid input to exit code 2 and anything else to 1, never a stack trace unless verbose.</summary>
+    private static int Guard(TextWriter stderr, bool verbose, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ScenarioException ex)
+        {
+            stderr.WriteLine($"error: the scenario is invalid ({ex.Errors.Count} error(s)); the run did not start:");
+            foreach (ScenarioError e in ex.Errors)
+            {
+                stderr.WriteLine("  " + e);
+            }
+
+            return Program.InvalidInput;
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return Program.InvalidInput;
+        }
+        catch (ArgumentException ex) when (ex.ParamName is null || ex.ParamName == "parameters")
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return Program.InvalidInput;
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: a message, never a raw stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            if (verbose)
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+            else
+            {
+                stderr.WriteLine("(run with --verbose for details)");
+            }
+
+            return Program.Failure;
+        }
+    }
+
+    private static IAnsiConsole Console(TextWriter stdout)
+    {
+        bool interactive = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            console.Profile.Width = 140;
+        }
+
+        return console;
+    }
+
+    private static ProjectionResult RunWithProgress(IAnsiConsole console, TextWriter stdout, string label, int total, Func<IProgress<int>, ProjectionResult> run)
+    {
+        if (console.Profile.Capabilities.Interactive)
+        {
+            ProjectionResult? result = null;
+            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    ProgressTask task = ctx.AddTask(label, maxValue: total);
+                    result = run(new Progress<int>(done => task.Value = done));
+                    task.Value = total;
+                });
+            return result!;
+        }
+
+        int lastQuarter = 0;
+        var lockObject = new object();
+        return run(new SynchronousProgress(done =>
+        {
+            int quarter = done * 4 / Math.Max(1, total);
+            lock (lockObject)
+            {
+                if (quarter > lastQuarter)
+                {
+                    lastQuarter = quarter;
+                    stdout.WriteLine(string.Create(Inv, $"  {label}: {done}/{total} replications"));
+                }
+            }
+        }));
+    }
+
+    private static int Run(TextWriter stdout, Scenario scenario, ProjectionOptions options, string dir, bool charts)
+    {
+        IAnsiConsole console = Console(stdout);
+        SimulationSettings sim = scenario.Simulation;
+        int replications = options.Replications ?? sim.Replications;
+        stdout.WriteLine(string.Create(Inv,
+            $"Scenario {scenario.Name}: {sim.StartYear}–{sim.StartYear + sim.Years - 1}, {replications} replications, seed {options.Seed ?? sim.Seed}, {options.MaxThreads} thread(s)."));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ProjectionResult result = RunWithProgress(console, stdout, "replications", replications,
+            progress => Projection.Run(scenario, options, progress));
+        clock.Stop();
+
+        Report.PrintProjection(console, stdout, scenario, result);
+        Directory.CreateDirectory(dir);
+        string summaryPath = Path.Combine(dir, "summary.json");
+        File.WriteAllText(summaryPath, SummaryWriter.ToJson(result));
+        SummaryWriter.WriteCsv(result, dir);
+        var written = new List<string> { "summary.json", "years.csv", "components.csv", "flows.csv" };
+        if (charts)
+        {
+            written.AddRange(Report.WriteCharts(dir, scenario, result));
+        }
+
+        stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", written)} to {dir} ({clock.Elapsed.TotalSeconds:F1} s of simulation)."));
+        return Program.Success;
+    }
+
+    private static int RunSweep(TextWriter stdout, Scenario scenario, List<SweepParameter> parameters, ProjectionOptions options, string dir)
+    {
+        IAnsiConsole console = Console(stdout);
+        int points = parameters.Aggregate(1, (n, p) => n * p.Values.Count);
+        int replications = options.Replications ?? scenario.Simulation.Replications;
+        stdout.WriteLine(string.Create(Inv, $"Sweep of {scenario.Name}: {points} grid point(s) × {replications} replications, common random numbers (seed {options.Seed ?? scenario.Simulation.Seed})."));
+        SweepResult result = Sweep.Run(scenario, parameters, options, new SynchronousProgress(done =>
+        {
+            stdout.WriteLine(string.Create(Inv, $"  grid point {done}/{points} done"));
+        }), CancellationToken.None);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "sweep.csv"), SweepWriter.ToCsv(result));
+        File.WriteAllText(Path.Combine(dir, "sweep.json"), SweepWriter.ToJson(result));
+        Report.PrintSweep(console, scenario, parameters, result);
+        Report.WriteSweepChart(Path.Combine(dir, "sweep.png"), scenario, parameters, result);
+        stdout.WriteLine($"Wrote sweep.csv, sweep.json, sweep.png to {dir}.");
+        return Program.Success;
+    }
+
+    /// <summary>Reports progress on the calling thread (no SynchronizationContext posting), so output order is stable.</summary>
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}
+
+/// <summary>Bad command-line usage (exit code 2).</summary>
+internal sealed class UsageException(string message) : Exception(message);

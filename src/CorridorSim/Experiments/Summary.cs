@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CorridorSim.Experiments;
+
+/// <summary>
+/// Writes a <see cref="ProjectionResult"/> as summary.json (the public contract of DESIGN.md, schema
+/// <c>summary.schema.json</c>) and as CSV tables.
+/// </summary>
+/// <remarks>
+/// Output is deterministic, so golden files compare byte for byte across machines: fields in a fixed order,
+/// invariant culture, numbers rounded to 6 significant digits (plain decimals from 1e-6 to 1e15, exponent notation
+/// outside), NaN and infinities written as <c>null</c> in JSON and as empty cells in CSV, two-space indentation,
+/// <c>\n</c> line endings and a final newline.
+/// </remarks>
+public static class SummaryWriter
+{
+    /// <summary>The summary.json schema version written in <c>schemaVersion</c>.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The manifest resource name of the JSON Schema (draft 2020-12) of summary.json.</summary>
+    public const string SchemaResourceName = "CorridorSim.summary.schema.json";
+
+    /// <summary>
+    /// summary.json:
+    /// <c>{ "schemaVersion": 1, "scenario", "seed", "replications", "targetTons",
+    /// "years": [ { "year", "deliveredTons": { "mean", "ci95Low", "ci95High", "p10", "p90" },
+    /// "transitDays": { "mean", "p50", "p95" }, "probabilityTargetMet", "bottleneck" } ],
+    /// "firstYearTargetMet": { "year", "probability" } or null,
+    /// "components": [ { "id", "kind", "utilization": { "mean", "ci95Low", "ci95High" },
+    /// "meanWaitHours": { "mean", "ci95Low", "ci95High" } } ] }</c>,
+    /// followed, only when the scenario's calibration year was simulated, by
+    /// <c>"calibration": { "year", "reportedTons", "simulatedTons", "relativeError", "tolerance", "withinTolerance",
+    /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>.
+    /// </summary>
+    /// <remarks>
+    /// <c>transitDays</c> are means across replications of each replication's statistic (see <see cref="TransitSummary"/>);
+    /// <c>utilization</c> and <c>meanWaitHours</c> estimate, across replications, each replication's mean over all years.
+    /// </remarks>
+    /// <param name="r">The projection.</param>
+    /// <returns>The JSON text, UTF-16; write it as UTF-8 without a byte order mark.</returns>
+    public static string ToJson(ProjectionResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("schemaVersion", SchemaVersion);
+            w.WriteString("scenario", r.ScenarioName);
+            w.WriteNumber("seed", r.Seed);
+            w.WriteNumber("replications", r.Replications);
+            JsonText.Number(w, "targetTons", r.TargetTons);
+            w.WriteStartArray("years");
+            foreach (YearSummary y in r.Years)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("year", y.Year);
+                JsonText.DeliveredTons(w, "deliveredTons", y.DeliveredTons);
+                JsonText.Transit(w, "transitDays", y.TransitDays);
+                JsonText.Number(w, "probabilityTargetMet", y.ProbabilityTargetMet);
+                w.WriteString("bottleneck", y.Bottleneck);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            JsonText.TargetMet(w, "firstYearTargetMet", r.FirstYearTargetMet);
+            w.WriteStartArray("components");
+            foreach (ComponentSummary c in r.Components)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", c.Id);
+                w.WriteString("kind", c.Kind);
+                JsonText.Interval(w, "utilization", c.Utilization);
+                JsonText.Interval(w, "meanWaitHours", c.MeanWaitHours);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (r.Calibration is { } cal)
+            {
+                w.WriteStartObject("calibration");
+                w.WriteNumber("year", cal.Year);
+                JsonText.Number(w, "reportedTons", cal.ReportedTons);
+                JsonText.Number(w, "simulatedTons", cal.SimulatedTons);
+                JsonText.Number(w, "relativeError", cal.RelativeError);
+                JsonText.Number(w, "tolerance", cal.Tolerance);
+                w.WriteBoolean("withinTolerance", cal.WithinTolerance);
+                w.WriteString("source", cal.Source);
+                if (cal.Transit is { } t)
+                {
+                    w.WriteStartObject("transit");
+                    w.WriteString("flow", t.Flow);
+                    JsonText.Number(w, "simulatedMeanDays", t.SimulatedMeanDays);
+                    JsonText.Number(w, "minDays", t.MinDays);
+                    JsonText.Number(w, "maxDays", t.MaxDays);
+                    w.WriteBoolean("withinRange", t.WithinRange);
+                    w.WriteString("source", t.Source);
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("transit");
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// Writes three CSV tables into <paramref name="directory"/> (created if missing; existing files replaced), UTF-8
+    /// without a byte order mark, a header row, <c>\n</c> line endings, figures as in <see cref="ToJson"/> (NaN: empty cell):
+    /// <list type="bullet">
+    /// <item><c>years.csv</c>, one row per year: <c>year, generatedTonsMean, deliveredTonsMean, deliveredTonsCi95Low,
+    /// deliveredTonsCi95High, deliveredTonsP10, deliveredTonsP90, tonsInSystemAtYearEndMean, transitDaysMean,
+    /// transitDaysP50, transitDaysP95, probabilityTargetMet, bottleneck, bottleneckShare</c>, then
+    /// <c>deliveredTonsMean:COMMODITY</c> for each commodity in ordinal order.</item>
+    /// <item><c>components.csv</c>, one row per year and component: <c>year, id, kind, utilizationMean,
+    /// meanWaitHoursMean, p95WaitHoursMean, tonsThroughMean, meanQueueMean</c>.</item>
+    /// <item><c>flows.csv</c>, one row per year and flow: <c>year, id, commodity, generatedTonsMean, deliveredTonsMean,
+    /// deliveredTonsCi95Low, deliveredTonsCi95High, transitDaysMean, transitDaysP50, transitDaysP95</c>.</item>
+    /// </list>
+    /// All means are across replications (see <see cref="YearSummary"/>).
+    /// </summary>
+    /// <param name="r">The projection.</param>
+    /// <param name="directory">The output directory.</param>
+    public static void WriteCsv(ProjectionResult r, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        File.WriteAllText(Path.Combine(directory, "years.csv"), YearsCsv(r), utf8);
+        File.WriteAllText(Path.Combine(directory, "components.csv"), ComponentsCsv(r), utf8);
+        File.WriteAllText(Path.Combine(directory, "flows.csv"), FlowsCsv(r), utf8);
+    }
+
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of summary.json, embedded in the assembly as <see cref="SchemaResourceName"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The resource is missing from the assembly (a build error).</exception>
+    public static string GetJsonSchema()
+    {
+        using Stream? stream = typeof(SummaryWriter).Assembly.GetManifestResourceStream(SchemaResourceName);
+        if (stream is null)
+        {
+            throw new InvalidOperationException($"The embedded resource '{SchemaResourceName}' is missing from {typeof(SummaryWriter).Assembly.GetName().Name}.");
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    internal static string YearsCsv(ProjectionResult r)
+    {
+        var csv = new CsvText();
+        IReadOnlyList<string> commodities = r.Years.Count > 0 ? [.. r.Years[0].DeliveredTonsByCommodity.Keys] : [];
+        csv.Row([
+            "year", "generatedTonsMean", "deliveredTonsMean", "deliveredTonsCi95Low", "deliveredTonsCi95High",
+            "deliveredTonsP10", "deliveredTonsP90", "tonsInSystemAtYearEndMean", "transitDaysMean", "transitDaysP50",
+            "transitDaysP95", "probabilityTargetMet", "bottleneck", "bottleneckShare",
+            .. commodities.Select(c => "deliveredTonsMean:" + c),
+        ]);
+        foreach (YearSummary y in r.Years)
+        {
+            csv.Row([
+                Int(y.Year), Num(y.GeneratedTons), Num(y.DeliveredTons.Mean), Num(y.DeliveredTons.Ci95Low),
+                Num(y.DeliveredTons.Ci95High), Num(y.DeliveredTons.P10), Num(y.DeliveredTons.P90),
+                Num(y.TonsInSystemAtYearEnd), Num(y.TransitDays.Mean), Num(y.TransitDays.P50), Num(y.TransitDays.P95),
+                Num(y.ProbabilityTargetMet), y.Bottleneck, Num(y.BottleneckShare),
+                .. commodities.Select(c => Num(y.DeliveredTonsByCommodity.GetValueOrDefault(c, double.NaN))),
+            ]);
+        }
+
+        return csv.ToString();
+    }
+
+    internal static string ComponentsCsv(ProjectionResult r)
+    {
+        var csv = new CsvText();
+        csv.Row(["year", "id", "kind", "utilizationMean", "meanWaitHoursMean", "p95WaitHoursMean", "tonsThroughMean", "meanQueueMean"]);
+        foreach (YearSummary y in r.Years)
+        {
+            foreach (ComponentYearSummary c in y.Components)
+            {
+                csv.Row([Int(y.Year), c.Id, c.Kind, Num(c.Utilization), Num(c.MeanWaitHours), Num(c.P95WaitHours), Num(c.TonsThrough), Num(c.MeanQueue)]);
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    internal static string FlowsCsv(ProjectionResult r)
+    {
+        var csv = new CsvText();
+        csv.Row([
+            "year", "id", "commodity", "generatedTonsMean", "deliveredTonsMean", "deliveredTonsCi95Low",
+            "deliveredTonsCi95High", "transitDaysMean", "transitDaysP50", "transitDaysP95",
+        ]);
+        foreach (YearSummary y in r.Years)
+        {
+            foreach (FlowYearSummary f in y.Flows)
+            {
+                csv.Row([
+                    Int(y.Year), f.Id, f.Commodity, Num(f.GeneratedTons), Num(f.DeliveredTons.Mean),
+                    Num(f.DeliveredTons.Ci95Low), Num(f.DeliveredTons.Ci95High), Num(f.MeanTransitDays),
+                    Num(f.P50TransitDays), Num(f.P95TransitDays),
+                ]);
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(double v) => NumberText.Format(v) ?? string.Empty;
+}
+
+/// <summary>Deterministic number text shared by the JSON and CSV writers.</summary>
+internal static class NumberText
+{
+    /// <summary>The significant digits kept.</summary>
+    public const int SignificantDigits = 6;
+
+    /// <summary>
+    /// <paramref name="v"/> rounded to <see cref="SignificantDigits"/> significant digits, invariant culture: plain
+    /// decimal notation for magnitudes in [1e-6, 1e15), shortest round-trip exponent notation outside; null for NaN
+    /// and infinities; negative zero as 0.
+    /// </summary>
+    public static string? Format(double v)
+    {
+        if (!double.IsFinite(v))
+        {
+            return null;
+        }
+
+        double rounded = double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (rounded == 0)
+        {
+            return "0";
+        }
+
+        double magnitude = Math.Abs(rounded);
+        return magnitude >= 1e-6 && magnitude < 1e15
+            ? rounded.ToString("0.##############", CultureInfo.InvariantCulture)
+            : rounded.ToString("R", CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>JSON output helpers shared by <see cref="SummaryWriter"/> and <see cref="SweepWriter"/>.</summary>
+internal static class JsonText
+{
+    /// <summary>Runs <paramref name="write"/> on an indented writer and returns the text with <c>\n</c> line endings and a final newline.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(w);
+        }
+
+        // net8.0's writer indents with Environment.NewLine; raw line breaks inside strings are always escaped.
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>A number property, rounded by <see cref="NumberText.Format"/>; NaN as null.</summary>
+    public static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        Number(w, value);
+    }
+
+    /// <summary>A number value, rounded by <see cref="NumberText.Format"/>; NaN as null.</summary>
+    public static void Number(Utf8JsonWriter w, double value)
+    {
+        if (NumberText.Format(value) is { } text)
+        {
+            w.WriteRawValue(text);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+
+    /// <summary><c>{ "mean", "ci95Low", "ci95High", "p10", "p90" }</c>.</summary>
+    public static void DeliveredTons(Utf8JsonWriter w, string name, Estimate e)
+    {
+        w.WriteStartObject(name);
+        Number(w, "mean", e.Mean);
+        Number(w, "ci95Low", e.Ci95Low);
+        Number(w, "ci95High", e.Ci95High);
+        Number(w, "p10", e.P10);
+        Number(w, "p90", e.P90);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>{ "mean", "ci95Low", "ci95High" }</c>.</summary>
+    public static void Interval(Utf8JsonWriter w, string name, Estimate e)
+    {
+        w.WriteStartObject(name);
+        Number(w, "mean", e.Mean);
+        Number(w, "ci95Low", e.Ci95Low);
+        Number(w, "ci95High", e.Ci95High);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>{ "mean", "p50", "p95" }</c>.</summary>
+    public static void Transit(Utf8JsonWriter w, string name, TransitSummary t)
+    {
+        w.WriteStartObject(name);
+        Number(w, "mean", t.Mean);
+        Number(w, "p50", t.P50);
+        Number(w, "p95", t.P95);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>{ "year", "probability" }</c> or null.</summary>
+    public static void TargetMet(Utf8JsonWriter w, string name, TargetMetYear? t)
+    {
+        if (t is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteNumber("year", t.Year);
+        Number(w, "probability", t.Probability);
+        w.WriteEndObject();
+    }
+}
+
+/// <summary>Builds CSV text: RFC 4180 quoting where needed, <c>\n</c> line endings.</summary>
+internal sealed class CsvText
+{
+    private readonly StringBuilder _text = new();
+
+    /// <summary>Appends one row.</summary>
+    public void Row(IEnumerable<string> cells)
+    {
+        bool first = true;
+        foreach (string cell in cells)
+        {
+            if (!first)
+            {
+                _text.Append(',');
+            }
+
+            first = false;
+            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                _text.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                _text.Append(cell);
+            }
+        }
+
+        _text.Append('\n');
+    }
+
+    /// <summary>The CSV text.</summary>
+    public override string ToString() => _text.ToString();
+}
