@@ -87,7 +87,10 @@ internal abstract class ComponentRuntime
 internal sealed class StageRuntime : ComponentRuntime
 {
     private readonly Resource _slot;
+    // One lane per unit type, opened when the first unit of that type arrives: looked up by the unit type's index
+    // (no string hashing per unit), enumerated in opening order.
     private readonly Dictionary<string, Store<CargoUnit>> _lanes = new(StringComparer.Ordinal);
+    private Store<CargoUnit>?[] _laneByUnit = [];
     // Trains from the moment their first unit is taken from the lane: forming, waiting for the slot, or running.
     private readonly List<Train> _inTransit = [];
     private readonly RandomStream _stream;
@@ -116,21 +119,24 @@ internal sealed class StageRuntime : ComponentRuntime
 
     public override void Accept(CargoUnit unit, bool forward)
     {
-        string unitId = unit.Flow.Definition.Unit;
-        if (!_lanes.TryGetValue(unitId, out Store<CargoUnit>? lane))
-        {
-            lane = OpenLane(unitId);
-        }
-
+        int index = unit.Flow.UnitIndex;
+        Store<CargoUnit>? lane = index < _laneByUnit.Length ? _laneByUnit[index] : null;
+        lane ??= OpenLane(unit.Flow.Definition.Unit, index);
         lane.TryPut(unit);
     }
 
     // Kept out of Accept: a lambda capturing a local makes the compiler allocate its closure on every call of the
     // method that declares the local, not only when the lambda is created (it was 130 bytes per unit per stage).
-    private Store<CargoUnit> OpenLane(string unitId)
+    private Store<CargoUnit> OpenLane(string unitId, int index)
     {
         var lane = new Store<CargoUnit>(Run.Simulation, name: Id + "/" + unitId);
         _lanes.Add(unitId, lane);
+        if (index >= _laneByUnit.Length)
+        {
+            Array.Resize(ref _laneByUnit, index + 1);
+        }
+
+        _laneByUnit[index] = lane;
         int perTrain = Run.UnitType(unitId).UnitsPerTrain;
         Run.Simulation.Start(p => Dispatch(p, lane, perTrain), Id + "/" + unitId);
         return lane;

@@ -22,6 +22,9 @@ internal sealed class FlowRuntime
 
     public CargoFlowDefinition Definition { get; }
 
+    /// <summary>Position of the flow's unit type in the corridor's unit list (a cheap key for per-unit lookups).</summary>
+    public int UnitIndex { get; init; }
+
     public RouteStep[][] Routes { get; }
 
     public double GeneratedTons { get; set; }
@@ -85,7 +88,7 @@ internal sealed class FlowRuntime
             }
 
             await p.DelayUntil(at);
-            var unit = new CargoUnit { Flow = this, Route = ChooseRoute(), Created = p.Now };
+            CargoUnit unit = _run.NewUnit(this, ChooseRoute(), p.Now);
             GeneratedTons += Definition.TonsPerUnit;
             TotalGeneratedTons += Definition.TonsPerUnit;
             _run.Generated(unit);
@@ -154,6 +157,7 @@ public sealed class CorridorRun
     private readonly Dictionary<string, double> _deliveredByCommodity = new(StringComparer.Ordinal);
     private readonly Tally _transitDays = Tally.WithBinnedPercentiles();
     private readonly HashSet<CargoUnit>? _trackedUnits;
+    private readonly Stack<CargoUnit> _freeUnits = new();
     private long _eventsAtYearStart;
 
     internal CorridorRun(CorridorDefinition definition, ulong seed, int replication, int firstYear, double warmupDays, bool trackUnits)
@@ -194,7 +198,7 @@ public sealed class CorridorRun
         foreach (CargoFlowDefinition f in definition.Flows)
         {
             RouteStep[][] routes = f.Routes.Select(r => BuildRoute(f, r)).ToArray();
-            var flow = new FlowRuntime(this, f, routes);
+            var flow = new FlowRuntime(this, f, routes) { UnitIndex = IndexOfUnit(f.Unit) };
             _flows.Add(flow);
             Simulation.Start(flow.Generate, "flow:" + f.Id);
         }
@@ -282,6 +286,34 @@ public sealed class CorridorRun
 
     internal UnitType UnitType(string id) => _units[id];
 
+    internal CargoUnit NewUnit(FlowRuntime flow, RouteStep[] route, SimTime now)
+    {
+        if (_freeUnits.TryPop(out CargoUnit? unit))
+        {
+            unit.Flow = flow;
+            unit.Route = route;
+            unit.Step = 0;
+            unit.Created = now;
+            unit.QueuedAt = now;
+            return unit;
+        }
+
+        return new CargoUnit { Flow = flow, Route = route, Created = now, QueuedAt = now };
+    }
+
+    private int IndexOfUnit(string id)
+    {
+        for (int i = 0; i < Definition.Units.Count; i++)
+        {
+            if (Definition.Units[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"Unit type '{id}' is not defined."); // validation rules this out
+    }
+
     internal void Generated(CargoUnit unit) => _trackedUnits?.Add(unit);
 
     internal void Deliver(CargoUnit unit)
@@ -296,6 +328,11 @@ public sealed class CorridorRun
         string c = f.Definition.Commodity;
         _deliveredByCommodity[c] = _deliveredByCommodity.GetValueOrDefault(c) + unit.Tons;
         _trackedUnits?.Remove(unit);
+
+        // Delivered units are recycled: nothing refers to them any more, and a run at 10 Mt/yr would otherwise
+        // allocate (and the GC promote) a quarter of a million units a year.
+        unit.Route = [];
+        _freeUnits.Push(unit);
     }
 
     private RouteStep[] BuildRoute(CargoFlowDefinition flow, RouteDefinition route)

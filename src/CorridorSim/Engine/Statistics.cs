@@ -208,21 +208,28 @@ public sealed class Tally
     }
 }
 
-/// <summary>Counts of non-negative observations in logarithmic bins of a fixed relative width (for binned percentiles).</summary>
+/// <summary>
+/// Counts of non-negative observations in logarithmic bins (for binned percentiles). A bin is a binary exponent and
+/// the top bits of the mantissa of the value's IEEE 754 representation, so finding it takes a shift, not a logarithm.
+/// </summary>
 internal sealed class LogHistogram
 {
     private const double Smallest = 1e-3;
-    private readonly double _logBase;
+    private const double Largest = 1e9;
+    private readonly int _shift;
+    private readonly long _firstKey;
     private readonly long[] _bins;
     private long _zeros;
     private long _count;
 
     public LogHistogram(double relativeAccuracy)
     {
-        _logBase = Math.Log(1 + (2 * relativeAccuracy));
-
-        // Bins from 1e-3 to 1e9 (in the observations' unit): enough for hours over centuries.
-        _bins = new long[(int)Math.Ceiling(Math.Log(1e9 / Smallest) / _logBase) + 1];
+        // 2^-subBits of relative bin width is at most the accuracy asked for.
+        int subBits = Math.Clamp((int)Math.Ceiling(-Math.Log2(relativeAccuracy)), 1, 20);
+        _shift = 52 - subBits;
+        _firstKey = BitConverter.DoubleToInt64Bits(Smallest) >> _shift;
+        long lastKey = BitConverter.DoubleToInt64Bits(Largest) >> _shift;
+        _bins = new long[lastKey - _firstKey + 1];
     }
 
     public void Add(double x)
@@ -239,11 +246,11 @@ internal sealed class LogHistogram
             return;
         }
 
-        int bin = Math.Min(_bins.Length - 1, (int)(Math.Log(x / Smallest) / _logBase));
-        _bins[bin]++;
+        long index = (BitConverter.DoubleToInt64Bits(Math.Min(x, Largest)) >> _shift) - _firstKey;
+        _bins[index]++;
     }
 
-    /// <summary>The type-7 quantile estimated from the bins: the geometric middle of the bin holding the rank.</summary>
+    /// <summary>The type-7 quantile estimated from the bins: the middle of the bin holding the rank.</summary>
     public double Quantile(double p)
     {
         double rank = p * (_count - 1);
@@ -259,11 +266,12 @@ internal sealed class LogHistogram
             seen += _bins[i];
             if (seen > target)
             {
-                return Smallest * Math.Exp((i + 0.5) * _logBase);
+                long low = (i + _firstKey) << _shift;
+                return (BitConverter.Int64BitsToDouble(low) + BitConverter.Int64BitsToDouble(low + (1L << _shift))) / 2;
             }
         }
 
-        return Smallest * Math.Exp(_bins.Length * _logBase);
+        return Largest;
     }
 
     public void Clear()
