@@ -50,23 +50,10 @@ internal static class Commands
         };
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
-            FileInfo file = parse.GetValue(scenarioArg)!;
-            Scenario scenario = ScenarioLoader.Load(file.FullName);
-            int t = parse.GetValue(threads);
-            if (t < 1)
-            {
-                throw new UsageException($"--threads must be at least 1, found {t}.");
-            }
-
-            int? r = parse.GetValue(reps);
-            if (r is < 1 or > 100_000)
-            {
-                throw new UsageException($"--replications must be within 1..100000, found {r}.");
-            }
-
-            var options = new ProjectionOptions { Replications = r, Seed = parse.GetValue(seed), MaxThreads = t };
+            ProjectionOptions options = Options(parse.GetValue(reps), parse.GetValue(seed), parse.GetValue(threads));
+            Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
             string dir = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", scenario.Name);
-            return Run(stdout, scenario, options, dir, charts: !parse.GetValue(noCharts));
+            return Run(stdout, stderr, scenario, options, dir, charts: !parse.GetValue(noCharts));
         }));
         return cmd;
     }
@@ -78,7 +65,7 @@ internal static class Commands
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
             FileInfo file = parse.GetValue(scenarioArg)!;
-            Scenario s = ScenarioLoader.Load(file.FullName);
+            Scenario s = LoadScenario(file);
             CorridorDefinition c = s.Corridor;
             stdout.WriteLine(string.Create(Inv,
                 $"{file.Name}: valid. {c.Ports.Count} ports, {c.Stages.Count} stages, {c.VesselLegs.Count} vessel legs, {c.Flows.Count} flows, {c.Investments.Count} investments; years {s.Simulation.StartYear}–{s.Simulation.StartYear + s.Simulation.Years - 1}, {s.Simulation.Replications} replications."));
@@ -106,7 +93,6 @@ internal static class Commands
         };
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
-            FileInfo file = parse.GetValue(scenarioArg)!;
             string[] specs = parse.GetValue(vary) ?? [];
             if (specs.Length is < 1 or > 2)
             {
@@ -126,12 +112,86 @@ internal static class Commands
                 }
             }
 
-            Scenario scenario = ScenarioLoader.Load(file.FullName);
-            var options = new ProjectionOptions { Replications = parse.GetValue(reps), Seed = parse.GetValue(seed), MaxThreads = Math.Max(1, parse.GetValue(threads)) };
+            ProjectionOptions options = Options(parse.GetValue(reps), parse.GetValue(seed), parse.GetValue(threads));
+            Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
+            CheckSweepPaths(scenario, parameters);
             string dir = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", scenario.Name + "-sweep");
             return RunSweep(stdout, scenario, parameters, options, dir);
         }));
         return cmd;
+    }
+
+    /// <summary>The options of run and sweep, checked here so that a bad value is invalid input (exit 2), not a failed run.</summary>
+    private static ProjectionOptions Options(int? replications, ulong? seed, int threads)
+    {
+        if (threads < 1)
+        {
+            throw new UsageException(string.Create(Inv, $"--threads must be at least 1, found {threads}."));
+        }
+
+        // The limit of ProjectionOptions.Replications.
+        if (replications is < 1 or > 10_000)
+        {
+            throw new UsageException(string.Create(Inv, $"--replications must be within 1..10000, found {replications}."));
+        }
+
+        return new ProjectionOptions { Replications = replications, Seed = seed, MaxThreads = threads };
+    }
+
+    private static Scenario LoadScenario(FileInfo file)
+    {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new UsageException($"the scenario '{file.FullName}' is a folder; expected a scenario file (JSON).");
+        }
+
+        if (!file.Exists)
+        {
+            throw new UsageException($"scenario file not found: '{file.FullName}'.");
+        }
+
+        return ScenarioLoader.Load(file.FullName);
+    }
+
+    /// <summary>Applies every grid value once before anything runs, so an unknown id or a fractional count is invalid input (exit 2).</summary>
+    private static void CheckSweepPaths(Scenario scenario, List<SweepParameter> parameters)
+    {
+        try
+        {
+            foreach (SweepParameter p in parameters)
+            {
+                foreach (double v in p.Values)
+                {
+                    p.Apply(scenario, v);
+                }
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Checks the summary.json just written against the embedded schema (v<see cref="SummaryWriter.SchemaVersion"/>):
+    /// the CLI vouches for its own output. Success, or Failure with every error on stderr.
+    /// </summary>
+    internal static int CheckSummary(string summaryPath, TextWriter stdout, TextWriter stderr)
+    {
+        IReadOnlyList<string> errors = SummarySchema.Validate(File.ReadAllText(summaryPath));
+        if (errors.Count == 0)
+        {
+            stdout.WriteLine(string.Create(Inv, $"summary.json conforms to schema v{SummaryWriter.SchemaVersion}."));
+            return Program.Success;
+        }
+
+        stderr.WriteLine(string.Create(Inv, $"error: {summaryPath} does not conform to schema v{SummaryWriter.SchemaVersion} ({errors.Count} error(s)); this is a bug in corridorsim:"));
+        foreach (string e in errors)
+        {
+            stderr.WriteLine("  " + e);
+        }
+
+        return Program.Failure;
     }
 
     /// <summary>Runs an action, mapping invalid input to exit code 2 and anything else to 1, never a stack trace unless verbose.</summary>
@@ -228,7 +288,7 @@ internal static class Commands
         }));
     }
 
-    private static int Run(TextWriter stdout, Scenario scenario, ProjectionOptions options, string dir, bool charts)
+    private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, string dir, bool charts)
     {
         IAnsiConsole console = Console(stdout);
         SimulationSettings sim = scenario.Simulation;
@@ -244,6 +304,11 @@ internal static class Commands
         Directory.CreateDirectory(dir);
         string summaryPath = Path.Combine(dir, "summary.json");
         File.WriteAllText(summaryPath, SummaryWriter.ToJson(result));
+        if (CheckSummary(summaryPath, stdout, stderr) != Program.Success)
+        {
+            return Program.Failure;
+        }
+
         SummaryWriter.WriteCsv(result, dir);
         var written = new List<string> { "summary.json", "years.csv", "components.csv", "flows.csv" };
         if (charts)
@@ -261,9 +326,13 @@ internal static class Commands
         int points = parameters.Aggregate(1, (n, p) => n * p.Values.Count);
         int replications = options.Replications ?? scenario.Simulation.Replications;
         stdout.WriteLine(string.Create(Inv, $"Sweep of {scenario.Name}: {points} grid point(s) × {replications} replications, common random numbers (seed {options.Seed ?? scenario.Simulation.Seed})."));
+        // Sweep.Run reports replications finished across all points; a point is done after each multiple of the replications.
         SweepResult result = Sweep.Run(scenario, parameters, options, new SynchronousProgress(done =>
         {
-            stdout.WriteLine(string.Create(Inv, $"  grid point {done}/{points} done"));
+            if (done % replications == 0)
+            {
+                stdout.WriteLine(string.Create(Inv, $"  grid point {done / replications}/{points} done"));
+            }
         }), CancellationToken.None);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "sweep.csv"), SweepWriter.ToCsv(result));

@@ -109,11 +109,22 @@ internal sealed class StageRuntime : ComponentRuntime
 
     public double TrainsPerDay { get; set; }
 
-    public double SlowdownFactor
+    /// <summary>The capacity factor in force: the smallest of the overlapping slowdowns, 1 when there is none.</summary>
+    public double SlowdownFactor => _slowdownFactor;
+
+    public void BeginSlowdown(double factor)
     {
-        get => _slowdownFactor;
-        set => _slowdownFactor = value;
+        _activeSlowdowns.Add(factor);
+        _slowdownFactor = _activeSlowdowns.Min();
     }
+
+    public void EndSlowdown(double factor)
+    {
+        _activeSlowdowns.Remove(factor);
+        _slowdownFactor = _activeSlowdowns.Count == 0 ? 1 : _activeSlowdowns.Min();
+    }
+
+    private readonly List<double> _activeSlowdowns = [];
 
     private double HeadwayHours => 24.0 / (TrainsPerDay * _slowdownFactor);
 

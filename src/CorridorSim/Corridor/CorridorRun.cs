@@ -206,8 +206,8 @@ public sealed class CorridorRun
         foreach (SlowdownDefinition s in definition.Slowdowns)
         {
             var stage = (StageRuntime)_components[s.Component];
-            At(s.Start, () => stage.SlowdownFactor = s.CapacityFactor);
-            At(s.Start.AddDays(s.DurationDays), () => stage.SlowdownFactor = 1);
+            At(s.Start, () => stage.BeginSlowdown(s.CapacityFactor));
+            At(s.Start.AddDays(s.DurationDays), () => stage.EndSlowdown(s.CapacityFactor));
         }
 
         foreach (InvestmentDefinition inv in definition.Investments)

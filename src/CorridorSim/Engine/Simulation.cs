@@ -172,7 +172,7 @@ public sealed class Simulation
 
     /// <summary>
     /// Cancels a pending event. Returns <see langword="false"/> (and does nothing) when the event has already run,
-    /// was already cancelled, or the handle is the default.
+    /// was already cancelled, or the handle is the default. A cancelled event never runs and does not move the clock.
     /// </summary>
     public bool Cancel(EventHandle handle)
     {
