@@ -9,7 +9,7 @@ namespace CorridorSim.Tests.Engine;
 /// the front of the store (Store.CancelWait), but for <c>GetBatch</c> the items were already moved into the caller's
 /// collection and stay there while the await throws: the store is empty and the batch was never delivered.
 /// </summary>
-public class BugRepro_StoreBatchInterrupt
+public class StoreBatchInterruptTests
 {
     [Fact]
     public void GetBatch_InterruptedAfterFillBeforeResume_GivesItemsBackToStore()
