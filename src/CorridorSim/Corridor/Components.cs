@@ -423,6 +423,17 @@ internal sealed class PortRuntime : ComponentRuntime
         }
     }
 
+    /// <summary>Takes a berth (recording the wait), handles the vessel once (load or unload), and frees the berth.</summary>
+    public async Task BerthAndHandle(SimProcess p)
+    {
+        SimTime queued = p.Now;
+        using (await p.Request(Berths))
+        {
+            BerthWaitHours.Add((p.Now - queued).TotalHours);
+            await Handle(p);
+        }
+    }
+
     /// <summary>One handling operation (load or unload) of a vessel at a berth it holds; pauses while the port is closed.</summary>
     public async Task Handle(SimProcess p)
     {
@@ -619,13 +630,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             await port.WaitOpen(p);
             if (cargo.Count > 0)
             {
-                SimTime queued = p.Now;
-                using (await p.Request(port.Berths))
-                {
-                    port.BerthWaitHours.Add((p.Now - queued).TotalHours);
-                    await port.Handle(p);
-                }
-
+                await port.BerthAndHandle(p);
                 foreach (CargoUnit u in cargo)
                 {
                     tonsHandled += u.Tons;
@@ -677,13 +682,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
             if (cargo.Count > 0)
             {
-                SimTime queued = p.Now;
-                using (await p.Request(port.Berths))
-                {
-                    port.BerthWaitHours.Add((p.Now - queued).TotalHours);
-                    await port.Handle(p);
-                }
-
+                await port.BerthAndHandle(p);
                 foreach (CargoUnit u in cargo)
                 {
                     Moved(u);
