@@ -93,6 +93,7 @@ internal sealed class StageRuntime : ComponentRuntime
     private Store<CargoUnit>?[] _laneByUnit = [];
     // Trains from the moment their first unit is taken from the lane: forming, waiting for the slot, or running.
     private readonly List<Train> _inTransit = [];
+    private readonly Stack<Train> _freeTrains = new();
     private readonly RandomStream _stream;
     private double _slowdownFactor = 1;
 
@@ -158,7 +159,7 @@ internal sealed class StageRuntime : ComponentRuntime
         SimDuration maxWait = SimDuration.FromHours(Definition.MaxFormationWaitHours);
         while (true)
         {
-            var train = new Train(this, perTrain);
+            Train train = _freeTrains.Count > 0 ? _freeTrains.Pop() : new Train(this, perTrain);
             CargoUnit first = await p.Get(lane);
             train.Add(first);
 
@@ -201,6 +202,10 @@ internal sealed class StageRuntime : ComponentRuntime
         {
             u.Advance(stage.Run);
         }
+
+        // Trains are reused: at 10 Mt/yr a fresh list per train was most of what a simulated year allocated.
+        train.Clear();
+        stage._freeTrains.Push(train);
     };
 
     /// <summary>The units of one train, from formation to arrival, and where it sits in the stage's list.</summary>
@@ -614,6 +619,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         _capacityInService += vessel.CapacityUnits;
         bool atA = startAtA;
         var cargo = new List<CargoUnit>(vessel.CapacityUnits);
+        var unloading = new List<CargoUnit>(vessel.CapacityUnits);
         _aboard.Add(cargo);
         SimDuration maxWaitA = SimDuration.FromHours(Definition.MaxWaitHours);
         SimDuration maxWaitB = SimDuration.FromHours(Definition.BackhaulMaxWaitHours);
@@ -637,12 +643,16 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 }
 
                 unitsHandled += cargo.Count;
-                List<CargoUnit> delivered = [.. cargo];
+                // Hand over from a second list the vessel keeps, so that `cargo` is empty (and the units counted
+                // where they go next, not aboard) before any of them moves on.
+                unloading.AddRange(cargo);
                 cargo.Clear();
-                foreach (CargoUnit u in delivered)
+                foreach (CargoUnit u in unloading)
                 {
                     u.Advance(Run);
                 }
+
+                unloading.Clear();
             }
 
             // Load for the other side.
