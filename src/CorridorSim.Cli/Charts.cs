@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace CorridorSim.Cli;
@@ -30,11 +31,15 @@ internal static class Charts
         plot.Title(title);
         plot.XLabel("year");
         plot.YLabel("delivered, million tons per year");
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        YearTicks(plot, years);
         plot.Axes.SetLimitsY(0, Math.Max(targetMt, p90Mt.DefaultIfEmpty(0).Max()) * 1.15);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, Width, Height);
     }
+
+    /// <summary>One tick per year, labelled "2030": the default numeric labels read "2,030".</summary>
+    private static void YearTicks(Plot plot, double[] years) =>
+        plot.Axes.Bottom.SetTicks(years, [.. years.Select(y => y.ToString("0", CultureInfo.InvariantCulture))]);
 
     /// <summary>Mean utilisation per component (horizontal bars).</summary>
     public static void Utilization(string path, string title, string[] ids, double[] utilization)
@@ -71,7 +76,7 @@ internal static class Charts
         plot.Title(title);
         plot.XLabel("year");
         plot.YLabel("origin → destination transit, days");
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        YearTicks(plot, years);
         plot.Axes.SetLimitsY(0, p95.Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.2);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, Height);

@@ -108,7 +108,7 @@ internal static class Commands
                 }
                 catch (ArgumentException ex)
                 {
-                    throw new UsageException(ex.Message);
+                    throw new UsageException(Plain(ex));
                 }
             }
 
@@ -168,7 +168,7 @@ internal static class Commands
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException(ex.Message);
+            throw new UsageException(Plain(ex));
         }
     }
 
@@ -194,6 +194,10 @@ internal static class Commands
         return Program.Failure;
     }
 
+    /// <summary>The message without the " (Parameter 'name')" that .NET appends: the name is the library's, not the user's.</summary>
+    private static string Plain(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+
     /// <summary>Runs an action, mapping invalid input to exit code 2 and anything else to 1, never a stack trace unless verbose.</summary>
     private static int Guard(TextWriter stderr, bool verbose, Func<int> action)
     {
@@ -218,7 +222,7 @@ internal static class Commands
         }
         catch (ArgumentException ex) when (ex.ParamName is null || ex.ParamName == "parameters")
         {
-            stderr.WriteLine("error: " + ex.Message);
+            stderr.WriteLine("error: " + Plain(ex));
             return Program.InvalidInput;
         }
 #pragma warning disable CA1031 // The CLI's last line of defence: a message, never a raw stack trace.
@@ -251,7 +255,8 @@ internal static class Commands
         });
         if (!interactive)
         {
-            console.Profile.Width = 140;
+            // Wide enough that the projection table does not wrap its bottleneck column in a log file.
+            console.Profile.Width = 160;
         }
 
         return console;
@@ -282,7 +287,7 @@ internal static class Commands
                 if (quarter > lastQuarter)
                 {
                     lastQuarter = quarter;
-                    stdout.WriteLine(string.Create(Inv, $"  {label}: {done}/{total} replications"));
+                    stdout.WriteLine(string.Create(Inv, $"  {label}: {done}/{total}"));
                 }
             }
         }));

@@ -12,7 +12,17 @@ internal static class Report
 
     private static string Mt(double tons) => double.IsFinite(tons) ? (tons / 1e6).ToString("0.000", Inv) : "–";
 
-    private static string Num(double v, string format = "0.0") => double.IsFinite(v) ? v.ToString(format, Inv) : "–";
+    private static string Num(double v, string format = "0.0")
+    {
+        if (!double.IsFinite(v))
+        {
+            return "–";
+        }
+
+        // A tiny negative (a confidence bound just below zero) would print as "-0.0".
+        string text = v.ToString(format, Inv);
+        return text.StartsWith('-') && text.AsSpan(1).Trim("0.").IsEmpty ? text[1..] : text;
+    }
 
     public static void PrintProjection(IAnsiConsole console, TextWriter stdout, Scenario scenario, ProjectionResult r)
     {
@@ -28,13 +38,13 @@ internal static class Report
                 $"{Mt(d.P10)}–{Mt(d.P90)}",
                 Num(y.ProbabilityTargetMet, "0.00"),
                 $"{Num(y.TransitDays.Mean)} / {Num(y.TransitDays.P50)} / {Num(y.TransitDays.P95)}",
-                Markup.Escape($"{y.Bottleneck} ({y.BottleneckShare.ToString("P0", Inv)})"));
+                Markup.Escape($"{y.Bottleneck} ({y.BottleneckShare.ToString("0%", Inv)})"));
         }
 
         console.Write(table);
         stdout.WriteLine(r.FirstYearTargetMet is { } met
-            ? string.Create(Inv, $"First year with delivered ≥ {Mt(r.TargetTons)} Mt in at least {r.TargetProbability:P0} of replications: {met.Year} (probability {met.Probability:0.00}).")
-            : string.Create(Inv, $"The target of {Mt(r.TargetTons)} Mt/yr is not met with probability ≥ {r.TargetProbability:P0} in any simulated year ({r.Years[0].Year}–{r.Years[^1].Year})."));
+            ? string.Create(Inv, $"First year with delivered ≥ {Mt(r.TargetTons)} Mt in at least {r.TargetProbability:0%} of replications: {met.Year} (probability {met.Probability:0.00}).")
+            : string.Create(Inv, $"The target of {Mt(r.TargetTons)} Mt/yr is not met with probability ≥ {r.TargetProbability:0%} in any simulated year ({r.Years[0].Year}–{r.Years[^1].Year})."));
 
         if (r.Calibration is { } c)
         {

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The corridorsim CLI on the sample scenarios, end to end (called by .ci/run after the build; needs a Release build).
+# Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep and
+# checks that a broken scenario is refused with exit code 2. Prints the calibration lines of the baseline.
+# Run from anywhere: `bash .ci/samples.sh`. About two minutes on a 2-core machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+t0=$(date +%s)
+out=artifacts/cli
+rm -rf "$out"
+mkdir -p "$out"
+
+cli() { dotnet run --project src/CorridorSim.Cli -c Release --no-build -- "$@"; }
+step() { echo; echo "-- $* ($(( $(date +%s) - t0 ))s)"; }
+die() { echo "samples.sh FAILED: $*" >&2; exit 1; }
+
+# Runs the CLI with a log file, echoes the log, and fails unless the exit code is the expected one.
+expect_exit() {
+  local want=$1 log=$2; shift 2
+  local rc=0
+  cli "$@" >"$log" 2>&1 || rc=$?
+  cat "$log"
+  [ "$rc" -eq "$want" ] || die "corridorsim $* exited $rc, expected $want"
+}
+
+need_file() { [ -s "$1" ] || die "$1 is missing or empty"; }
+
+step "validate every sample scenario"
+shopt -s nullglob
+samples=(samples/scenarios/*.json)
+[ "${#samples[@]}" -gt 0 ] || die "no samples/scenarios/*.json"
+for f in "${samples[@]}"; do
+  expect_exit 0 "$out/validate-$(basename "$f" .json).log" validate "$f"
+done
+
+step "titr-baseline-2024: calibration against the reported 2024 volumes and transit times"
+expect_exit 0 "$out/titr-baseline-2024.log" run samples/scenarios/titr-baseline-2024.json -r 4 --no-charts \
+  --out "$out/titr-baseline-2024" >/dev/null
+grep '^Calibration ' "$out/titr-baseline-2024.log" || die "no calibration lines in the baseline output"
+grep -q 'conforms to schema' "$out/titr-baseline-2024.log" || die "baseline: summary.json not checked against the schema"
+if grep -q 'OUT OF TOLERANCE\|OUTSIDE the range' "$out/titr-baseline-2024.log"; then
+  echo "warning: the baseline calibration is out of tolerance (4 replications; see the lines above)"
+fi
+
+step "titr-10mt-2030: end to end, with charts"
+dir="$out/titr-10mt-2030"
+expect_exit 0 "$out/titr-10mt-2030.log" run samples/scenarios/titr-10mt-2030.json -r 4 --out "$dir"
+for f in summary.json years.csv components.csv flows.csv throughput.png utilization.png transit.png; do
+  need_file "$dir/$f"
+done
+for f in throughput.png utilization.png transit.png; do
+  [ "$(head -c 8 "$dir/$f" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || die "$dir/$f is not a PNG file"
+done
+grep -q 'conforms to schema' "$out/titr-10mt-2030.log" || die "10 Mt: summary.json not checked against the schema"
+
+for name in caspian-storms sea-level-decline; do
+  step "$name"
+  expect_exit 0 "$out/$name.log" run "samples/scenarios/$name.json" -r 2 --no-charts --out "$out/$name" >/dev/null
+  grep -q 'conforms to schema' "$out/$name.log" || die "$name: summary.json not checked against the schema"
+  need_file "$out/$name/summary.json"
+  grep -E '^(First year|The target)' "$out/$name.log"
+done
+
+step "sweep: Kuryk-Alat ferries 4..8 on the baseline"
+dir="$out/sweep-kuryk-ferries"
+expect_exit 0 "$out/sweep.log" sweep samples/scenarios/titr-baseline-2024.json \
+  --vary "vesselLegs[ferry:kuryk-alat].vessels=4..8:2" -r 2 --out "$dir"
+for f in sweep.csv sweep.json sweep.png; do
+  need_file "$dir/$f"
+done
+[ "$(wc -l <"$dir/sweep.csv")" -eq 4 ] || die "sweep.csv should have a header and 3 rows"
+
+step "a broken scenario is refused with exit code 2"
+broken="$out/broken.json"
+sed 's/"berths": 2,/"berths": -2,/' samples/scenarios/titr-baseline-2024.json >"$broken"
+cmp -s "$broken" samples/scenarios/titr-baseline-2024.json && die "the broken scenario is not broken (the sed found nothing)"
+expect_exit 2 "$out/broken-validate.log" validate "$broken"
+expect_exit 2 "$out/broken-run.log" run "$broken" --no-charts --out "$out/broken-out"
+for cmd in validate run; do
+  grep -q '\$\.ports\[[0-9]*\]\.berths' "$out/broken-$cmd.log" || die "$cmd: the error does not name the JSON path"
+  if grep -q '^   at ' "$out/broken-$cmd.log"; then die "$cmd: a stack trace in the output"; fi
+done
+[ ! -e "$out/broken-out" ] || die "run wrote output for a broken scenario"
+
+echo; echo "samples OK in $(( $(date +%s) - t0 ))s"
