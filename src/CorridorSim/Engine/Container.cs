@@ -133,6 +133,11 @@ public sealed class Container : IWaitSource
     internal bool GetFor(SimProcess process, double amount)
     {
         CheckAmount(amount);
+        if (amount > Capacity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"Container '{Name}': the amount exceeds the capacity {Capacity} and could never be there.");
+        }
+
         if (TryGet(amount))
         {
             return true;

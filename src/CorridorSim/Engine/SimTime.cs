@@ -153,20 +153,29 @@ public readonly struct SimTime : IEquatable<SimTime>, IComparable<SimTime>
     }
 
     /// <summary>The instant <paramref name="hours"/> hours after the start.</summary>
-    public static SimTime FromHours(double hours) => Zero + SimDuration.FromHours(hours);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is negative or not finite.</exception>
+    public static SimTime FromHours(double hours) =>
+        hours >= 0 ? Zero + SimDuration.FromHours(hours) : throw new ArgumentOutOfRangeException(nameof(hours), hours, "An instant must not be before the simulation start.");
 
     /// <summary>The instant <paramref name="days"/> days after the start.</summary>
-    public static SimTime FromDays(double days) => Zero + SimDuration.FromDays(days);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or not finite.</exception>
+    public static SimTime FromDays(double days) =>
+        days >= 0 ? Zero + SimDuration.FromDays(days) : throw new ArgumentOutOfRangeException(nameof(days), days, "An instant must not be before the simulation start.");
 
     /// <summary>The time elapsed since the start.</summary>
     public SimDuration SinceStart => SimDuration.FromTicks(Ticks);
 
     /// <summary>An instant plus a duration.</summary>
     /// <exception cref="OverflowException">The result is past <see cref="MaxValue"/>.</exception>
-    public static SimTime operator +(SimTime t, SimDuration d) => new(checked(t.Ticks + d.Ticks));
+    /// <exception cref="ArgumentOutOfRangeException">The result would be before the simulation start.</exception>
+    public static SimTime operator +(SimTime t, SimDuration d) => NotBeforeStart(checked(t.Ticks + d.Ticks), nameof(d));
 
     /// <summary>An instant minus a duration.</summary>
-    public static SimTime operator -(SimTime t, SimDuration d) => new(checked(t.Ticks - d.Ticks));
+    /// <exception cref="ArgumentOutOfRangeException">The result would be before the simulation start.</exception>
+    public static SimTime operator -(SimTime t, SimDuration d) => NotBeforeStart(checked(t.Ticks - d.Ticks), nameof(d));
+
+    private static SimTime NotBeforeStart(long ticks, string paramName) =>
+        ticks >= 0 ? new SimTime(ticks) : throw new ArgumentOutOfRangeException(paramName, SimDuration.FromTicks(ticks), "An instant must not be before the simulation start.");
 
     /// <summary>The duration between two instants.</summary>
     public static SimDuration operator -(SimTime a, SimTime b) => SimDuration.FromTicks(checked(a.Ticks - b.Ticks));

@@ -153,7 +153,12 @@ public sealed class Simulation
         }
 
         ArgumentNullException.ThrowIfNull(handler);
-        return Enqueue(checked(_now + delay.Ticks), Unsafe.As<Action<Simulation, object?>>(handler), state);
+        if (delay.Ticks > long.MaxValue - _now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, $"The delay from now ({Now}) passes the last representable instant.");
+        }
+
+        return Enqueue(_now + delay.Ticks, Unsafe.As<Action<Simulation, object?>>(handler), state);
     }
 
     /// <summary>Schedules <paramref name="handler"/> to run with <paramref name="state"/> at the instant <paramref name="time"/>.</summary>
