@@ -55,13 +55,7 @@ public static class SummaryWriter
             w.WriteStartArray("years");
             foreach (YearSummary y in r.Years)
             {
-                w.WriteStartObject();
-                w.WriteNumber("year", y.Year);
-                JsonText.DeliveredTons(w, "deliveredTons", y.DeliveredTons);
-                JsonText.Transit(w, "transitDays", y.TransitDays);
-                JsonText.Number(w, "probabilityTargetMet", y.ProbabilityTargetMet);
-                w.WriteString("bottleneck", y.Bottleneck);
-                w.WriteEndObject();
+                JsonText.Year(w, y, withBottleneckShare: false);
             }
 
             w.WriteEndArray();
@@ -286,6 +280,23 @@ internal static class JsonText
         {
             w.WriteNullValue();
         }
+    }
+
+    /// <summary>One year of the contract: <c>{ "year", "deliveredTons", "transitDays", "probabilityTargetMet", "bottleneck" }</c>, optionally with <c>"bottleneckShare"</c>.</summary>
+    public static void Year(Utf8JsonWriter w, YearSummary y, bool withBottleneckShare)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("year", y.Year);
+        DeliveredTons(w, "deliveredTons", y.DeliveredTons);
+        Transit(w, "transitDays", y.TransitDays);
+        Number(w, "probabilityTargetMet", y.ProbabilityTargetMet);
+        w.WriteString("bottleneck", y.Bottleneck);
+        if (withBottleneckShare)
+        {
+            Number(w, "bottleneckShare", y.BottleneckShare);
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary><c>{ "mean", "ci95Low", "ci95High", "p10", "p90" }</c>.</summary>

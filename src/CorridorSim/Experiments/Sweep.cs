@@ -446,14 +446,7 @@ public static class SweepWriter
                 w.WriteStartArray("years");
                 foreach (YearSummary y in r.Years)
                 {
-                    w.WriteStartObject();
-                    w.WriteNumber("year", y.Year);
-                    JsonText.DeliveredTons(w, "deliveredTons", y.DeliveredTons);
-                    JsonText.Transit(w, "transitDays", y.TransitDays);
-                    JsonText.Number(w, "probabilityTargetMet", y.ProbabilityTargetMet);
-                    w.WriteString("bottleneck", y.Bottleneck);
-                    JsonText.Number(w, "bottleneckShare", y.BottleneckShare);
-                    w.WriteEndObject();
+                    JsonText.Year(w, y, withBottleneckShare: true);
                 }
 
                 w.WriteEndArray();
