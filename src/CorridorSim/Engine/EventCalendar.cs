@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace CorridorSim.Engine;
@@ -16,18 +17,22 @@ internal struct CalendarEntry
 /// </summary>
 /// <remarks>
 /// <para>
-/// Time is cut into windows of <c>2^shift</c> ticks. Events in the window being drained live in a small binary
-/// heap ordered by (time, sequence); events in later windows are appended, unsorted, to the linked list of bucket
-/// <c>window &amp; mask</c> (a node pool, no allocation per event once warmed up). When the heap runs dry the cursor
-/// moves to the next window and that bucket's events for the window move into the heap. Inserting is O(1) and
-/// popping O(log k) for the few (k) events of one window, instead of O(log n) cache-missing steps of one heap over
-/// all n pending events; this is what lets the calendar beat a binary or 4-ary heap at large n (see
-/// benchmarks/README.md). Because the heap orders by (time, sequence), events at equal times leave in the order
-/// they were scheduled, independent of how buckets were filled.
+/// Every pending event lives in one node of a pool (time, sequence, handler, state, link), from the moment it is
+/// scheduled until it runs. Time is cut into windows of <c>2^shift</c> ticks. Nodes of later windows hang, unsorted,
+/// on the linked list of bucket <c>window &amp; mask</c>; the window being drained is a small binary heap of
+/// reference-free keys (time, sequence, node). When the heap runs dry the cursor moves to the next window and that
+/// bucket's nodes for the window join the heap. Inserting is O(1) and popping O(log k) for the few (k) events of
+/// one window, instead of O(log n) cache-missing steps of one heap over all n pending events. Because the heap orders
+/// by (time, sequence), events at equal times leave in the order they were scheduled, however buckets were filled.
 /// </para>
 /// <para>
-/// The window width and bucket count re-tune themselves (every entry is re-filed) when the pending count leaves
-/// [buckets/4, 4·buckets] or when windows turn out too sparse or too crowded.
+/// Only keys move (through the heap); handlers and states are written once and read once. Moving references would
+/// cost a GC write barrier each, which was most of the cost of a push and a pop. A node freed by a pop is the first
+/// reused by the next push, so the node an event is written to is usually already in the cache.
+/// </para>
+/// <para>
+/// The window width and bucket count re-tune themselves (every pending node is re-filed) when the pending count
+/// leaves [buckets/4, 4·buckets] or when windows turn out too sparse or too crowded.
 /// </para>
 /// </remarks>
 internal sealed class EventCalendar
@@ -37,15 +42,25 @@ internal sealed class EventCalendar
 
     private struct Node
     {
-        public CalendarEntry Entry;
+        public long Time;
+        public long Sequence;
         public int Next;
+        public Action<Simulation, object?> Handler;
+        public object? State;
     }
 
-    private CalendarEntry[] _heap = new CalendarEntry[16];
+    private struct Key
+    {
+        public long Time;
+        public long Sequence;
+        public int Node;
+    }
+
+    private Key[] _heap = new Key[16];
     private int _heapCount;
 
     private Node[] _nodes = new Node[64];
-    private int _nodeCount; // high-water mark of used node slots
+    private int _nodeCount; // high-water mark of used nodes
     private int _freeNode = NoNode;
 
     private int[] _bucketHeads;
@@ -75,14 +90,20 @@ internal sealed class EventCalendar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(in CalendarEntry entry)
     {
+        int node = NewNode();
+        ref Node n = ref _nodes[node];
+        n.Time = entry.Time;
+        n.Sequence = entry.Sequence;
+        n.Handler = entry.Handler;
+        n.State = entry.State;
         long w = entry.Time >> _shift;
         if (w <= _window)
         {
-            HeapPush(entry);
+            HeapPush(new Key { Time = entry.Time, Sequence = entry.Sequence, Node = node });
         }
         else
         {
-            BucketAdd(entry, w);
+            Link(node, w);
             if (_inBuckets > (_bucketHeads.Length << 2))
             {
                 Retune();
@@ -100,7 +121,14 @@ internal sealed class EventCalendar
         }
 
         _popsSinceTune++;
-        return HeapPop();
+        int node = HeapPop();
+        ref Node n = ref _nodes[node];
+        var entry = new CalendarEntry { Time = n.Time, Sequence = n.Sequence, Handler = n.Handler, State = n.State };
+        n.Handler = null!;
+        n.State = null;
+        n.Next = _freeNode;
+        _freeNode = node;
+        return entry;
     }
 
     /// <summary>The earliest entry's time, or <see cref="long.MaxValue"/> when empty.</summary>
@@ -119,27 +147,28 @@ internal sealed class EventCalendar
         return _heap[0].Time;
     }
 
-    private void BucketAdd(in CalendarEntry entry, long window)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NewNode()
     {
         int node = _freeNode;
         if (node != NoNode)
         {
             _freeNode = _nodes[node].Next;
+            return node;
         }
-        else
+
+        if (_nodeCount == _nodes.Length)
         {
-            if (_nodeCount == _nodes.Length)
-            {
-                Array.Resize(ref _nodes, _nodes.Length * 2);
-            }
-
-            node = _nodeCount++;
+            Array.Resize(ref _nodes, _nodes.Length * 2);
         }
 
-        ref Node n = ref _nodes[node];
-        n.Entry = entry;
+        return _nodeCount++;
+    }
+
+    private void Link(int node, long window)
+    {
         int b = (int)(window & _bucketMask);
-        n.Next = _bucketHeads[b];
+        _nodes[node].Next = _bucketHeads[b];
         _bucketHeads[b] = node;
         _inBuckets++;
     }
@@ -184,7 +213,7 @@ internal sealed class EventCalendar
         }
     }
 
-    /// <summary>Moves the entries of bucket <paramref name="b"/> that belong to the current window into the heap.</summary>
+    /// <summary>Moves the nodes of bucket <paramref name="b"/> that belong to the current window into the heap.</summary>
     private bool LoadBucket(int b)
     {
         int prev = NoNode;
@@ -194,11 +223,9 @@ internal sealed class EventCalendar
         {
             ref Node n = ref _nodes[i];
             int next = n.Next;
-            if ((n.Entry.Time >> _shift) == _window)
+            if ((n.Time >> _shift) == _window)
             {
-                HeapPush(n.Entry);
-                n.Entry.Handler = null!;
-                n.Entry.State = null;
+                HeapPush(new Key { Time = n.Time, Sequence = n.Sequence, Node = i });
                 if (prev == NoNode)
                 {
                     _bucketHeads[b] = next;
@@ -208,8 +235,6 @@ internal sealed class EventCalendar
                     _nodes[prev].Next = next;
                 }
 
-                n.Next = _freeNode;
-                _freeNode = i;
                 moved++;
             }
             else
@@ -236,7 +261,7 @@ internal sealed class EventCalendar
         {
             for (int i = head; i != NoNode; i = _nodes[i].Next)
             {
-                min = Math.Min(min, _nodes[i].Entry.Time);
+                min = Math.Min(min, _nodes[i].Time);
             }
         }
 
@@ -246,103 +271,102 @@ internal sealed class EventCalendar
     /// <summary>Chooses a new window width and bucket count from the pending entries and re-files them all.</summary>
     private void Retune()
     {
+        _popsSinceTune = 0;
+        _emptySkipsSinceTune = 0;
+        _crowdedLoadsSinceTune = 0;
+        _jumpsSinceTune = 0;
         int total = Count;
         if (total == 0)
         {
-            _popsSinceTune = 0;
-            _emptySkipsSinceTune = 0;
-            _crowdedLoadsSinceTune = 0;
-            _jumpsSinceTune = 0;
             return;
         }
 
-        var all = new CalendarEntry[total];
+        // Every pending node: those in the heap and those in buckets. Nodes keep their index (the heap refers to them).
+        var pending = new int[total];
         int k = 0;
         for (int h = 0; h < _heapCount; h++)
         {
-            all[k++] = _heap[h];
-            _heap[h] = default;
+            pending[k++] = _heap[h].Node;
         }
 
         foreach (int head in _bucketHeads)
         {
             for (int i = head; i != NoNode; i = _nodes[i].Next)
             {
-                all[k++] = _nodes[i].Entry;
+                pending[k++] = i;
             }
         }
 
         long now = long.MaxValue;
-        foreach (ref readonly CalendarEntry e in all.AsSpan())
+        foreach (int node in pending)
         {
-            now = Math.Min(now, e.Time);
+            now = Math.Min(now, _nodes[node].Time);
         }
 
-        // Window width: about three entries per window near the front. The spread of the nearest entries
-        // (a sample's median distance ahead) estimates the density of events, robust to a few far ones.
+        // Window width: a few entries per window near the front. The spread of the nearest entries (a sample's
+        // median distance ahead) estimates the density of events, robust to a few far ones.
         int sampleSize = Math.Min(total, 129);
         var ahead = new long[sampleSize];
         for (int s = 0; s < sampleSize; s++)
         {
-            ahead[s] = all[(int)((long)s * total / sampleSize)].Time - now;
+            ahead[s] = _nodes[pending[(int)((long)s * total / sampleSize)]].Time - now;
         }
 
         Array.Sort(ahead);
+
+        // The median distance ahead, or, when most entries are simultaneous (a burst at one instant), the
+        // smallest positive distance above it, so that a burst does not shrink the windows to one tick.
         long median = ahead[sampleSize / 2];
+        for (int q = sampleSize / 2; median == 0 && q < sampleSize; q++)
+        {
+            median = ahead[q];
+        }
+
         // In floating point: 6 * median overflows a long when "never" events (near SimTime.MaxValue) share the
         // calendar with near ones; the width is capped at 2^50 like the shift below.
         long width = (long)Math.Clamp(6.0 * median / Math.Max(1, total), 1.0, (double)(1L << 50));
-        int newShift = 63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)width);
-        newShift = Math.Clamp(newShift, 0, 50);
-
-        int buckets = (int)Math.Min(1 << 24, Math.Max(MinBuckets, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, total))));
+        int newShift = Math.Clamp(63 - BitOperations.LeadingZeroCount((ulong)width), 0, 50);
+        int buckets = (int)Math.Min(1 << 24, Math.Max(MinBuckets, BitOperations.RoundUpToPowerOf2((uint)total)));
 
         _shift = newShift;
         _bucketHeads = new int[buckets];
         Array.Fill(_bucketHeads, NoNode);
         _bucketMask = buckets - 1;
-        _nodes = new Node[Math.Max(64, buckets * 2)];
-        _nodeCount = 0;
-        _freeNode = NoNode;
         _inBuckets = 0;
         _heapCount = 0;
-        _window = total == 0 ? 0 : now >> _shift;
-        _popsSinceTune = 0;
-        _emptySkipsSinceTune = 0;
-        _crowdedLoadsSinceTune = 0;
-        _jumpsSinceTune = 0;
-
-        foreach (ref readonly CalendarEntry e in all.AsSpan())
+        _window = now >> _shift;
+        foreach (int node in pending)
         {
-            long w = e.Time >> _shift;
+            ref Node n = ref _nodes[node];
+            long w = n.Time >> _shift;
             if (w <= _window)
             {
-                HeapPush(e);
+                HeapPush(new Key { Time = n.Time, Sequence = n.Sequence, Node = node });
             }
             else
             {
-                BucketAdd(e, w);
+                Link(node, w);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Less(in CalendarEntry a, in CalendarEntry b) =>
+    private static bool Less(in Key a, in Key b) =>
         a.Time < b.Time || (a.Time == b.Time && a.Sequence < b.Sequence);
 
-    private void HeapPush(in CalendarEntry entry)
+    private void HeapPush(Key key)
     {
         if (_heapCount == _heap.Length)
         {
             Array.Resize(ref _heap, _heap.Length * 2);
         }
 
-        CalendarEntry[] heap = _heap;
+        Key[] heap = _heap;
         int i = _heapCount++;
         while (i > 0)
         {
             int parent = (i - 1) >> 1;
-            if (!Less(entry, heap[parent]))
+            if (!Less(key, heap[parent]))
             {
                 break;
             }
@@ -351,17 +375,18 @@ internal sealed class EventCalendar
             i = parent;
         }
 
-        heap[i] = entry;
+        heap[i] = key;
     }
 
-    private CalendarEntry HeapPop()
+    /// <summary>Removes the smallest key and returns its node.</summary>
+    private int HeapPop()
     {
-        CalendarEntry[] heap = _heap;
-        CalendarEntry top = heap[0];
+        Key[] heap = _heap;
+        int top = heap[0].Node;
         int n = --_heapCount;
         if (n > 0)
         {
-            CalendarEntry last = heap[n];
+            Key last = heap[n];
             int i = 0;
             while (true)
             {
@@ -388,7 +413,6 @@ internal sealed class EventCalendar
             heap[i] = last;
         }
 
-        heap[n] = default;
         return top;
     }
 }
