@@ -202,10 +202,12 @@ internal sealed class EventCalendar
             }
         }
 
+        // Re-tune when windows are far too narrow (more than two empty windows skipped per pop on average, or jumps),
+        // too crowded, or when the bucket array is far larger than the pending set.
         _emptySkipsSinceTune += scanned;
         if ((_jumpsSinceTune > 4 && _jumpsSinceTune * 64 > _popsSinceTune) ||
             (_popsSinceTune > 256 &&
-            (_emptySkipsSinceTune > 8 * _popsSinceTune ||
+            (_emptySkipsSinceTune > 2 * _popsSinceTune ||
              _crowdedLoadsSinceTune > _popsSinceTune / 16 ||
              (_bucketHeads.Length > MinBuckets && Count < (_bucketHeads.Length >> 2)))))
         {
