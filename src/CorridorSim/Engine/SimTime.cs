@@ -152,6 +152,8 @@ public readonly struct SimTime : IEquatable<SimTime>, IComparable<SimTime>
         return new SimTime(ticks);
     }
 
+    internal static SimTime FromTicksUnchecked(long ticks) => new(ticks);
+
     /// <summary>The instant <paramref name="hours"/> hours after the start.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is negative or not finite.</exception>
     public static SimTime FromHours(double hours) =>

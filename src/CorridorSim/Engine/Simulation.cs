@@ -9,7 +9,7 @@ public readonly struct EventHandle : IEquatable<EventHandle>
 {
     internal EventHandle(long time, long sequence)
     {
-        Time = SimTime.FromTicks(time);
+        Time = SimTime.FromTicksUnchecked(time); // the calendar never holds a negative time
         Sequence = sequence;
     }
 
@@ -64,6 +64,7 @@ public sealed class Simulation
     // from (Now, CurrentSequence) alone that they are gone; this set tells it until an event due after the latest
     // of them, (_skippedTime, _skippedSequence), runs (events scheduled meanwhile may still be due before it).
     private readonly HashSet<long> _skippedCancelled = [];
+    private bool _cancelActivity; // whether either cancellation set may be non-empty
     private long _skippedTime;
     private long _skippedSequence;
     private readonly Dictionary<string, RandomStream> _streams = new(StringComparer.Ordinal);
@@ -184,7 +185,13 @@ public sealed class Simulation
         long time = handle.Time.Ticks;
         bool pending = handle.Sequence > 0 && handle.Sequence < _nextSequence &&
                        (time > _now || (time == _now && handle.Sequence > _currentSequence));
-        return pending && !_skippedCancelled.Contains(handle.Sequence) && _cancelled.Add(handle.Sequence);
+        if (pending && !_skippedCancelled.Contains(handle.Sequence) && _cancelled.Add(handle.Sequence))
+        {
+            _cancelActivity = true;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
@@ -267,6 +274,7 @@ public sealed class Simulation
             if (_skippedCancelled.Count > 0 && end.Ticks > _skippedTime)
             {
                 _skippedCancelled.Clear(); // all before the clock now
+                _cancelActivity = _cancelled.Count > 0;
             }
         }
     }
@@ -276,6 +284,21 @@ public sealed class Simulation
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Dispatch(CalendarEntry entry)
+    {
+        // One flag on the hot path: the cancellation sets are looked at only while there is something in them.
+        if (_cancelActivity && SkipIfCancelled(entry))
+        {
+            return;
+        }
+
+        _now = entry.Time;
+        _currentSequence = entry.Sequence;
+        EventsProcessed++;
+        entry.Handler(this, entry.State);
+    }
+
+    /// <summary>Drops a cancelled event (true), or tidies the cancellation bookkeeping before it runs (false).</summary>
+    private bool SkipIfCancelled(in CalendarEntry entry)
     {
         // A cancelled event is dropped without moving the clock: a cancelled timeout far ahead must not leave
         // Now (and every time-average read at Now) at its due time after the run.
@@ -288,7 +311,7 @@ public sealed class Simulation
             }
 
             _skippedCancelled.Add(entry.Sequence);
-            return;
+            return true;
         }
 
         if (_skippedCancelled.Count > 0 && IsAfter(entry.Time, entry.Sequence, _skippedTime, _skippedSequence))
@@ -296,10 +319,8 @@ public sealed class Simulation
             _skippedCancelled.Clear();
         }
 
-        _now = entry.Time;
-        _currentSequence = entry.Sequence;
-        EventsProcessed++;
-        entry.Handler(this, entry.State);
+        _cancelActivity = _cancelled.Count > 0 || _skippedCancelled.Count > 0;
+        return false;
     }
 
     private static bool IsAfter(long time, long sequence, long otherTime, long otherSequence) =>
