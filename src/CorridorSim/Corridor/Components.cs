@@ -78,6 +78,19 @@ internal abstract class ComponentRuntime
         WaitHours.Add((Run.Simulation.Now - unit.QueuedAt).TotalHours);
     }
 
+    /// <summary>The indicators every component reports; kinds add theirs with a <c>with</c> expression.</summary>
+    protected ComponentKpi Kpi(double utilization, Tally waits, double meanQueue) => new()
+    {
+        Id = Id,
+        Kind = Kind,
+        TonsThrough = TonsThrough,
+        UnitsThrough = UnitsThrough,
+        Utilization = utilization,
+        MeanWaitHours = MeanOrZero(waits),
+        P95WaitHours = P95(waits),
+        MeanQueue = meanQueue,
+    };
+
     protected static double P95(Tally t) => t.Count > 0 ? t.Percentile(0.95) : 0;
 
     protected static double MeanOrZero(Tally t) => t.Count > 0 ? t.Mean : 0;
@@ -256,17 +269,7 @@ internal sealed class StageRuntime : ComponentRuntime
             queue += lane.MeanCount;
         }
 
-        return new ComponentKpi
-        {
-            Id = Id,
-            Kind = Kind,
-            TonsThrough = TonsThrough,
-            UnitsThrough = UnitsThrough,
-            Utilization = _slot.Utilization,
-            MeanWaitHours = MeanOrZero(WaitHours),
-            P95WaitHours = P95(WaitHours),
-            MeanQueue = queue,
-        };
+        return Kpi(_slot.Utilization, WaitHours, queue);
     }
 
     public override void ResetStatistics()
@@ -486,16 +489,8 @@ internal sealed class PortRuntime : ComponentRuntime
     public override ComponentKpi Collect()
     {
         double closed = _closedHours + (IsClosed ? (Run.Simulation.Now - _closedSince).TotalHours : 0);
-        return new ComponentKpi
+        return Kpi(Berths.Utilization, BerthWaitHours, Berths.MeanQueueLength) with
         {
-            Id = Id,
-            Kind = Kind,
-            TonsThrough = TonsThrough,
-            UnitsThrough = UnitsThrough,
-            Utilization = Berths.Utilization,
-            MeanWaitHours = MeanOrZero(BerthWaitHours),
-            P95WaitHours = P95(BerthWaitHours),
-            MeanQueue = Berths.MeanQueueLength,
             MeanPortTimeHours = _portTime.Count > 0 ? _portTime.Mean : 0,
             ShareWithinPortTimeTarget = _portTime.Count > 0 ? (double)_withinTarget / _portTime.Count : 1,
             ClosedHours = closed,
@@ -761,17 +756,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         return load + sail + unload + (queued / unitsPerHour);
     }
 
-    public override ComponentKpi Collect() => new()
-    {
-        Id = Id,
-        Kind = Kind,
-        TonsThrough = TonsThrough,
-        UnitsThrough = UnitsThrough,
-        Utilization = FleetUtilization(),
-        MeanWaitHours = MeanOrZero(WaitHours),
-        P95WaitHours = P95(WaitHours),
-        MeanQueue = _queueA.MeanCount + _queueB.MeanCount,
-    };
+    public override ComponentKpi Collect() => Kpi(FleetUtilization(), WaitHours, _queueA.MeanCount + _queueB.MeanCount);
 
     public override void ResetStatistics()
     {
