@@ -39,6 +39,7 @@ internal sealed class EventCalendar
 {
     private const int MinBuckets = 16;
     private const int NoNode = -1;
+    private const int PrefetchAbove = 8192;
 
     private struct Node
     {
@@ -70,6 +71,19 @@ internal sealed class EventCalendar
 
     private long _window; // absolute index of the window the heap holds (time >> shift)
 
+    // Whether to prefetch (see CacheHint): only when the pending events (and what they name) outgrow the caches;
+    // below that, prefetching finds everything cached and only costs its instructions.
+    private bool _prefetch;
+
+    // The heap size above which a push re-tunes. Set after each re-tune to twice what the heap then holds, so that
+    // a burst at one instant (which no window width can split) re-tunes O(log n) times, not once per push.
+    private int _heapRetuneAt = MinHeapRetune;
+    private const int MinHeapRetune = 64;
+
+    // While prefetching: the node of the next bucket's list prefetched last. Each pop steps one node further, so
+    // that the list (scattered nodes, one dependent miss each) is in the cache by the time its window is loaded.
+    private int _ahead = NoNode;
+
     // Re-tuning heuristics.
     private long _popsSinceTune;
     private long _emptySkipsSinceTune;
@@ -84,29 +98,47 @@ internal sealed class EventCalendar
         _shift = 30; // ~18 minutes; re-tuned as soon as there is something to measure.
     }
 
+    /// <summary>Whether the calendar prefetches (it held more than <see cref="PrefetchAbove"/> entries when it loaded the current window).</summary>
+    internal bool IsPrefetching => _prefetch;
+
+    /// <summary>Number of entries in the window being drained (the heap); for tests.</summary>
+    internal int WindowCount => _heapCount;
+
+    /// <summary>Number of re-tunes so far; for tests.</summary>
+    internal int Retunes { get; private set; }
+
     /// <summary>Number of pending entries.</summary>
-    public int Count => _heapCount + _inBuckets;
+    public int Count => unchecked(_heapCount + _inBuckets);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(in CalendarEntry entry)
     {
-        int node = NewNode();
-        ref Node n = ref _nodes[node];
-        n.Time = entry.Time;
-        n.Sequence = entry.Sequence;
-        n.Handler = entry.Handler;
-        n.State = entry.State;
-        long w = entry.Time >> _shift;
-        if (w <= _window)
+        unchecked
         {
-            HeapPush(new Key { Time = entry.Time, Sequence = entry.Sequence, Node = node });
-        }
-        else
-        {
-            Link(node, w);
-            if (_inBuckets > (_bucketHeads.Length << 2))
+            int node = NewNode();
+            ref Node n = ref _nodes[node];
+            n.Time = entry.Time;
+            n.Sequence = entry.Sequence;
+            n.Handler = entry.Handler;
+            n.State = entry.State;
+            long w = entry.Time >> _shift;
+            if (w <= _window)
             {
-                Retune();
+                HeapPush(new Key { Time = entry.Time, Sequence = entry.Sequence, Node = node });
+                if (_heapCount > _heapRetuneAt)
+                {
+                    // The current window holds too many: windows are far too wide for these delays (the calendar
+                    // would be one big heap, and never reach Advance to notice).
+                    Retune();
+                }
+            }
+            else
+            {
+                Link(node, w);
+                if (_inBuckets > (_bucketHeads.Length << 2))
+                {
+                    Retune();
+                }
             }
         }
     }
@@ -115,20 +147,28 @@ internal sealed class EventCalendar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public CalendarEntry Pop()
     {
-        if (_heapCount == 0)
+        unchecked
         {
-            Advance();
-        }
+            if (_heapCount == 0)
+            {
+                Advance();
+            }
 
-        _popsSinceTune++;
-        int node = HeapPop();
-        ref Node n = ref _nodes[node];
-        var entry = new CalendarEntry { Time = n.Time, Sequence = n.Sequence, Handler = n.Handler, State = n.State };
-        n.Handler = null!;
-        n.State = null;
-        n.Next = _freeNode;
-        _freeNode = node;
-        return entry;
+            _popsSinceTune++;
+            int node = HeapPop();
+            if (_prefetch)
+            {
+                PrefetchAhead();
+            }
+
+            ref Node n = ref _nodes[node];
+            var entry = new CalendarEntry { Time = n.Time, Sequence = n.Sequence, Handler = n.Handler, State = n.State };
+            n.Handler = null!;
+            n.State = null;
+            n.Next = _freeNode;
+            _freeNode = node;
+            return entry;
+        }
     }
 
     /// <summary>The earliest entry's time, or <see cref="long.MaxValue"/> when empty.</summary>
@@ -147,113 +187,192 @@ internal sealed class EventCalendar
         return _heap[0].Time;
     }
 
+    /// <summary>
+    /// Starts loading what the next events will touch (see <see cref="CacheHint"/>): one more node of the next
+    /// bucket's list (see <c>_ahead</c>), and the process objects of the next two events. Loading a window prefetched
+    /// the states (processes) of its events; here, for the next two events, when they resume a process, the objects
+    /// its resumption runs through (its continuation and async state machine), which only the process names.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchAhead()
+    {
+        unchecked
+        {
+            if (_ahead != NoNode)
+            {
+                // The node reached at the previous pop has arrived by now: start on its state, and on the next node.
+                ref Node reached = ref _nodes[_ahead];
+                CacheHint.Object(reached.State);
+                _ahead = reached.Next;
+                if (_ahead != NoNode)
+                {
+                    CacheHint.Line(ref _nodes[_ahead]);
+                }
+            }
+
+            if (_heapCount == 0)
+            {
+                return;
+            }
+
+            Key[] heap = _heap;
+            ref Node next = ref _nodes[heap[0].Node];
+            if (ReferenceEquals(next.Handler, SimProcess.ResumeHandler))
+            {
+                SimProcess.PrefetchResume(next.State);
+                if (_heapCount > 1)
+                {
+                    int second = _heapCount > 2 && Less(heap[2], heap[1]) ? heap[2].Node : heap[1].Node;
+                    ref Node n = ref _nodes[second];
+                    if (ReferenceEquals(n.Handler, SimProcess.ResumeHandler))
+                    {
+                        SimProcess.PrefetchResume(n.State);
+                    }
+                }
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int NewNode()
     {
-        int node = _freeNode;
-        if (node != NoNode)
+        unchecked
         {
-            _freeNode = _nodes[node].Next;
-            return node;
-        }
+            int node = _freeNode;
+            if (node != NoNode)
+            {
+                _freeNode = _nodes[node].Next;
+                return node;
+            }
 
-        if (_nodeCount == _nodes.Length)
-        {
-            Array.Resize(ref _nodes, _nodes.Length * 2);
-        }
+            if (_nodeCount == _nodes.Length)
+            {
+                Array.Resize(ref _nodes, _nodes.Length * 2);
+            }
 
-        return _nodeCount++;
+            return _nodeCount++;
+        }
     }
 
     private void Link(int node, long window)
     {
-        int b = (int)(window & _bucketMask);
-        _nodes[node].Next = _bucketHeads[b];
-        _bucketHeads[b] = node;
-        _inBuckets++;
+        unchecked
+        {
+            int b = (int)(window & _bucketMask);
+            _nodes[node].Next = _bucketHeads[b];
+            _bucketHeads[b] = node;
+            _inBuckets++;
+        }
     }
 
     /// <summary>Moves the cursor to the next window that holds entries and loads them into the heap.</summary>
     private void Advance()
     {
-        if (_inBuckets == 0)
+        unchecked
         {
-            throw new InvalidOperationException("The event calendar is empty.");
-        }
-
-        int scanned = 0;
-        while (true)
-        {
-            _window++;
-            int b = (int)(_window & _bucketMask);
-            if (_bucketHeads[b] != NoNode && LoadBucket(b))
+            if (_inBuckets == 0)
             {
-                break;
+                throw new InvalidOperationException("The event calendar is empty.");
             }
 
-            if (++scanned > _bucketHeads.Length)
+            int scanned = 0;
+            while (true)
             {
-                // A whole cycle without an entry for the current windows: jump straight to the earliest one.
-                // Jumps mean the windows are far narrower than the gaps between events: re-tune soon.
-                _window = (MinBucketTime() >> _shift) - 1;
-                _emptySkipsSinceTune += scanned;
-                _jumpsSinceTune++;
-                scanned = 0;
-            }
-        }
+                _window++;
+                int b = (int)(_window & _bucketMask);
+                if (_bucketHeads[b] != NoNode && LoadBucket(b))
+                {
+                    break;
+                }
 
-        // Re-tune when windows are far too narrow (more than two empty windows skipped per pop on average, or jumps),
-        // too crowded, or when the bucket array is far larger than the pending set.
-        _emptySkipsSinceTune += scanned;
-        if ((_jumpsSinceTune > 4 && _jumpsSinceTune * 64 > _popsSinceTune) ||
-            (_popsSinceTune > 256 &&
-            (_emptySkipsSinceTune > 2 * _popsSinceTune ||
-             _crowdedLoadsSinceTune > _popsSinceTune / 16 ||
-             (_bucketHeads.Length > MinBuckets && Count < (_bucketHeads.Length >> 2)))))
-        {
-            Retune();
+                if (++scanned > _bucketHeads.Length)
+                {
+                    // A whole cycle without an entry for the current windows: jump straight to the earliest one.
+                    // Jumps mean the windows are far narrower than the gaps between events: re-tune soon.
+                    _window = (MinBucketTime() >> _shift) - 1;
+                    _emptySkipsSinceTune += scanned;
+                    _jumpsSinceTune++;
+                    scanned = 0;
+                }
+            }
+
+            // Prefetch only while the pending set is large; decided once per window, from the live count.
+            _prefetch = Count > PrefetchAbove;
+            if (_prefetch)
+            {
+                _ahead = _bucketHeads[(int)((_window + 1) & _bucketMask)];
+                if (_ahead != NoNode)
+                {
+                    CacheHint.Line(ref _nodes[_ahead]);
+                }
+            }
+
+            // Re-tune when windows are far too narrow (more than two empty windows skipped per pop on average, or jumps),
+            // too crowded, or when the bucket array is far larger than the pending set.
+            _emptySkipsSinceTune += scanned;
+            if ((_jumpsSinceTune > 4 && _jumpsSinceTune * 64 > _popsSinceTune) ||
+                (_popsSinceTune > 256 &&
+                (_emptySkipsSinceTune > 2 * _popsSinceTune ||
+                 _crowdedLoadsSinceTune > _popsSinceTune / 16 ||
+                 (_bucketHeads.Length > MinBuckets && Count < (_bucketHeads.Length >> 2)))))
+            {
+                Retune();
+            }
         }
     }
 
     /// <summary>Moves the nodes of bucket <paramref name="b"/> that belong to the current window into the heap.</summary>
     private bool LoadBucket(int b)
     {
-        int prev = NoNode;
-        int i = _bucketHeads[b];
-        int moved = 0;
-        while (i != NoNode)
+        unchecked
         {
-            ref Node n = ref _nodes[i];
-            int next = n.Next;
-            if ((n.Time >> _shift) == _window)
+            int prev = NoNode;
+            int i = _bucketHeads[b];
+            int moved = 0;
+            while (i != NoNode)
             {
-                HeapPush(new Key { Time = n.Time, Sequence = n.Sequence, Node = i });
-                if (prev == NoNode)
+                ref Node n = ref _nodes[i];
+                int next = n.Next;
+                if ((n.Time >> _shift) == _window)
                 {
-                    _bucketHeads[b] = next;
+                    if (_prefetch)
+                    {
+                        // The state was prefetched while this list was walked ahead: start on what a process names.
+                        CacheHint.Object(n.State);
+                        if (ReferenceEquals(n.Handler, SimProcess.ResumeHandler))
+                        {
+                            SimProcess.PrefetchResume(n.State);
+                        }
+                    }
+
+                    HeapPush(new Key { Time = n.Time, Sequence = n.Sequence, Node = i });
+                    if (prev == NoNode)
+                    {
+                        _bucketHeads[b] = next;
+                    }
+                    else
+                    {
+                        _nodes[prev].Next = next;
+                    }
+
+                    moved++;
                 }
                 else
                 {
-                    _nodes[prev].Next = next;
+                    prev = i;
                 }
 
-                moved++;
+                i = next;
             }
-            else
+
+            _inBuckets -= moved;
+            if (moved > 64)
             {
-                prev = i;
+                _crowdedLoadsSinceTune++;
             }
 
-            i = next;
+            return moved > 0;
         }
-
-        _inBuckets -= moved;
-        if (moved > 64)
-        {
-            _crowdedLoadsSinceTune++;
-        }
-
-        return moved > 0;
     }
 
     private long MinBucketTime()
@@ -273,6 +392,7 @@ internal sealed class EventCalendar
     /// <summary>Chooses a new window width and bucket count from the pending entries and re-files them all.</summary>
     private void Retune()
     {
+        Retunes++;
         _popsSinceTune = 0;
         _emptySkipsSinceTune = 0;
         _crowdedLoadsSinceTune = 0;
@@ -331,6 +451,7 @@ internal sealed class EventCalendar
         int buckets = (int)Math.Min(1 << 24, Math.Max(MinBuckets, BitOperations.RoundUpToPowerOf2((uint)total)));
 
         _shift = newShift;
+        _ahead = NoNode;
         _bucketHeads = new int[buckets];
         Array.Fill(_bucketHeads, NoNode);
         _bucketMask = buckets - 1;
@@ -350,6 +471,8 @@ internal sealed class EventCalendar
                 Link(node, w);
             }
         }
+
+        _heapRetuneAt = Math.Max(MinHeapRetune, 2 * _heapCount);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -358,63 +481,69 @@ internal sealed class EventCalendar
 
     private void HeapPush(Key key)
     {
-        if (_heapCount == _heap.Length)
+        unchecked
         {
-            Array.Resize(ref _heap, _heap.Length * 2);
-        }
-
-        Key[] heap = _heap;
-        int i = _heapCount++;
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 1;
-            if (!Less(key, heap[parent]))
+            if (_heapCount == _heap.Length)
             {
-                break;
+                Array.Resize(ref _heap, _heap.Length * 2);
             }
 
-            heap[i] = heap[parent];
-            i = parent;
-        }
+            Key[] heap = _heap;
+            int i = _heapCount++;
+            while (i > 0)
+            {
+                int parent = (i - 1) >> 1;
+                if (!Less(key, heap[parent]))
+                {
+                    break;
+                }
 
-        heap[i] = key;
+                heap[i] = heap[parent];
+                i = parent;
+            }
+
+            heap[i] = key;
+        }
     }
 
     /// <summary>Removes the smallest key and returns its node.</summary>
     private int HeapPop()
     {
-        Key[] heap = _heap;
-        int top = heap[0].Node;
-        int n = --_heapCount;
-        if (n > 0)
+        unchecked
         {
-            Key last = heap[n];
-            int i = 0;
-            while (true)
+            Key[] heap = _heap;
+            int top = heap[0].Node;
+            int n = --_heapCount;
+            if (n > 0)
             {
-                int child = (i << 1) + 1;
-                if (child >= n)
+                Key last = heap[n];
+                int i = 0;
+                while (true)
                 {
-                    break;
+                    int child = (i << 1) + 1;
+                    if (child >= n)
+                    {
+                        break;
+                    }
+
+                    if (child + 1 < n && Less(heap[child + 1], heap[child]))
+                    {
+                        child++;
+                    }
+
+                    if (!Less(heap[child], last))
+                    {
+                        break;
+                    }
+
+                    heap[i] = heap[child];
+                    i = child;
                 }
 
-                if (child + 1 < n && Less(heap[child + 1], heap[child]))
-                {
-                    child++;
-                }
-
-                if (!Less(heap[child], last))
-                {
-                    break;
-                }
-
-                heap[i] = heap[child];
-                i = child;
+                heap[i] = last;
             }
 
-            heap[i] = last;
+            return top;
         }
-
-        return top;
     }
 }

@@ -36,6 +36,8 @@ public sealed class SimProcess
     private readonly Func<SimProcess, Task> _body;
     private Task? _task;
     private Action? _continuation;
+    private Action? _lastContinuation; // the continuation _continuationTarget was read from
+    private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
     private EventHandle _resumeEvent; // the pending resume (a delay's timer or a wake-up), or default
     private EventHandle _deadlineEvent; // the pending batch deadline, or default
     private Exception? _pendingException;
@@ -324,11 +326,14 @@ public sealed class SimProcess
     /// <summary>Marks the process suspended on <paramref name="source"/> (null for timers and signals).</summary>
     internal void BeginWait(IWaitSource? source)
     {
-        EnsureRunning();
-        IsWaiting = true;
-        WaitSource = source;
-        ResultDelivered = false;
-        WaitToken++;
+        unchecked
+        {
+            EnsureRunning();
+            IsWaiting = true;
+            WaitSource = source;
+            ResultDelivered = false;
+            WaitToken++;
+        }
     }
 
     /// <summary>Called by a wait source when the wait is satisfied; the process resumes at the current instant, in calendar order.</summary>
@@ -378,6 +383,21 @@ public sealed class SimProcess
         }
 
         _continuation = continuation;
+        if (!ReferenceEquals(continuation, _lastContinuation))
+        {
+            // An async method hands over the same delegate at every await; Target is read once, not per await.
+            _lastContinuation = continuation;
+            _continuationTarget = continuation.Target;
+        }
+    }
+
+    /// <summary>Prefetches the objects that resuming <paramref name="state"/> (a process) will run through.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void PrefetchResume(object? state)
+    {
+        SimProcess process = Unsafe.As<SimProcess>(state!);
+        CacheHint.Object(process._continuation);
+        CacheHint.Object(process._continuationTarget);
     }
 
     internal void ThrowIfInterrupted()
@@ -429,27 +449,30 @@ public sealed class SimProcess
 
     private void OnResume(long sequence)
     {
-        if (sequence != _resumeEvent.Sequence)
+        unchecked
         {
-            return; // Superseded by an interrupt (defensive: superseded resumes are cancelled).
-        }
+            if (sequence != _resumeEvent.Sequence)
+            {
+                return; // Superseded by an interrupt (defensive: superseded resumes are cancelled).
+            }
 
-        _resumeEvent = default;
-        IsWaiting = false;
-        IWaitSource? source = WaitSource; // null after an interrupt: nothing to hand over then
-        WaitSource = null;
-        Action? continuation = _continuation;
-        _continuation = null;
-        if (continuation is null)
-        {
-            Simulation.Fault(new InvalidOperationException(
-                $"Process '{Name}' created a simulation awaitable and did not await it."));
-            return;
-        }
+            _resumeEvent = default;
+            IsWaiting = false;
+            IWaitSource? source = WaitSource; // null after an interrupt: nothing to hand over then
+            WaitSource = null;
+            Action? continuation = _continuation;
+            _continuation = null;
+            if (continuation is null)
+            {
+                Simulation.Fault(new InvalidOperationException(
+                    $"Process '{Name}' created a simulation awaitable and did not await it."));
+                return;
+            }
 
-        source?.OnResumed(this);
-        continuation();
-        CheckCompleted();
+            source?.OnResumed(this);
+            continuation();
+            CheckCompleted();
+        }
     }
 
     private void CheckCompleted()
@@ -462,6 +485,8 @@ public sealed class SimProcess
 
         IsCompleted = true;
         IsWaiting = false;
+        _continuationTarget = null;
+        _lastContinuation = null;
         if (task.IsFaulted || task.IsCanceled)
         {
             Exception inner = task.Exception?.InnerException ?? new TaskCanceledException();

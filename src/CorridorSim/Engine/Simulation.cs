@@ -50,7 +50,9 @@ public readonly struct EventHandle : IEquatable<EventHandle>
 /// <c>async</c> methods started with <see cref="Start(Func{SimProcess, Task}, string?)"/> that await
 /// the simulation awaitables of <see cref="SimProcess"/>. Processes must await only those awaitables (never
 /// <see cref="Task.Delay(int)"/> or other real asynchronous work): their continuations are run inline by the
-/// event loop, in calendar order, with no thread pool involved.
+/// event loop, in calendar order, with no thread pool involved. While events run, the flow of the
+/// <see cref="ExecutionContext"/> is suppressed (there is no other thread to flow it to, and it saves the context
+/// switch at every resumption): <c>AsyncLocal</c> values do not flow across a process's awaits.
 /// </para>
 /// </remarks>
 public sealed class Simulation
@@ -107,6 +109,9 @@ public sealed class Simulation
 
     /// <summary>The number of events scheduled and not yet run or cancelled.</summary>
     public int PendingEvents => _calendar.Count - _cancelled.Count;
+
+    /// <summary>Whether the calendar prefetches for a large pending set (for tests).</summary>
+    internal bool CalendarPrefetches => _calendar.IsPrefetching;
 
     /// <summary>The insertion sequence number of the event running now (0 before the first event).</summary>
     public long CurrentSequence => _currentSequence;
@@ -217,13 +222,24 @@ public sealed class Simulation
     /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
     public void Run()
     {
-        _stopRequested = false;
-        while (!_stopRequested && _calendar.Count > 0)
+        unchecked
         {
-            Dispatch(_calendar.Pop());
-        }
+            _stopRequested = false;
+            AsyncFlowControl? flow = SuppressContextFlow();
+            try
+            {
+                while (!_stopRequested && _calendar.Count > 0)
+                {
+                    Dispatch(_calendar.Pop());
+                }
+            }
+            finally
+            {
+                flow?.Undo();
+            }
 
-        ThrowIfFaulted();
+            ThrowIfFaulted();
+        }
     }
 
     /// <summary>Runs at most <paramref name="maxEvents"/> events (fewer if the calendar empties or <see cref="Stop"/> is called).</summary>
@@ -232,16 +248,27 @@ public sealed class Simulation
     /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
     public long Run(long maxEvents)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxEvents);
-        _stopRequested = false;
-        long start = EventsProcessed;
-        while (!_stopRequested && _calendar.Count > 0 && EventsProcessed - start < maxEvents)
+        unchecked
         {
-            Dispatch(_calendar.Pop());
-        }
+            ArgumentOutOfRangeException.ThrowIfNegative(maxEvents);
+            _stopRequested = false;
+            long start = EventsProcessed;
+            AsyncFlowControl? flow = SuppressContextFlow();
+            try
+            {
+                while (!_stopRequested && _calendar.Count > 0 && EventsProcessed - start < maxEvents)
+                {
+                    Dispatch(_calendar.Pop());
+                }
+            }
+            finally
+            {
+                flow?.Undo();
+            }
 
-        ThrowIfFaulted();
-        return EventsProcessed - start;
+            ThrowIfFaulted();
+            return EventsProcessed - start;
+        }
     }
 
     /// <summary>
@@ -258,9 +285,17 @@ public sealed class Simulation
         }
 
         _stopRequested = false;
-        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime() < end.Ticks)
+        AsyncFlowControl? flow = SuppressContextFlow();
+        try
         {
-            Dispatch(_calendar.Pop());
+            while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime() < end.Ticks)
+            {
+                Dispatch(_calendar.Pop());
+            }
+        }
+        finally
+        {
+            flow?.Undo();
         }
 
         ThrowIfFaulted();
@@ -279,22 +314,36 @@ public sealed class Simulation
         }
     }
 
+    /// <summary>
+    /// Suppresses the flow of the execution context while events run. A process's async state machine captures
+    /// the context at every await, and, when it captured one, runs every resumption through
+    /// <see cref="ExecutionContext"/>.RunInternal. Events and continuations run inline on this one thread, so there
+    /// is nothing to flow: with the flow suppressed the capture is null and a resumption calls the state machine
+    /// directly. (So AsyncLocal values do not flow across a process's awaits, and work a handler hands to the thread
+    /// pool does not inherit the caller's context.) Returns null when the flow is already suppressed.
+    /// </summary>
+    private static AsyncFlowControl? SuppressContextFlow() =>
+        ExecutionContext.IsFlowSuppressed() ? null : ExecutionContext.SuppressFlow();
+
     /// <summary>Asks the running <see cref="Run()"/> or <see cref="RunUntil"/> to return after the current event.</summary>
     public void Stop() => _stopRequested = true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Dispatch(CalendarEntry entry)
     {
-        // One flag on the hot path: the cancellation sets are looked at only while there is something in them.
-        if (_cancelActivity && SkipIfCancelled(entry))
+        unchecked
         {
-            return;
-        }
+            // One flag on the hot path: the cancellation sets are looked at only while there is something in them.
+            if (_cancelActivity && SkipIfCancelled(entry))
+            {
+                return;
+            }
 
-        _now = entry.Time;
-        _currentSequence = entry.Sequence;
-        EventsProcessed++;
-        entry.Handler(this, entry.State);
+            _now = entry.Time;
+            _currentSequence = entry.Sequence;
+            EventsProcessed++;
+            entry.Handler(this, entry.State);
+        }
     }
 
     /// <summary>Drops a cancelled event (true), or tidies the cancellation bookkeeping before it runs (false).</summary>
@@ -328,9 +377,12 @@ public sealed class Simulation
 
     internal EventHandle Enqueue(long time, Action<Simulation, object?> handler, object? state)
     {
-        long sequence = _nextSequence++;
-        _calendar.Push(new CalendarEntry { Time = time, Sequence = sequence, Handler = handler, State = state });
-        return new EventHandle(time, sequence);
+        unchecked
+        {
+            long sequence = _nextSequence++;
+            _calendar.Push(new CalendarEntry { Time = time, Sequence = sequence, Handler = handler, State = state });
+            return new EventHandle(time, sequence);
+        }
     }
 
     internal void Fault(Exception exception)

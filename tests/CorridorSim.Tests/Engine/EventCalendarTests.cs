@@ -166,76 +166,105 @@ public class EventCalendarTests
 
     [Property(MaxTest = 30)]
     public Property EventCalendar_RandomOperations_PopsInModelOrder() =>
-        Prop.ForAll(Workloads, workload =>
+        Prop.ForAll(Workloads, workload => CheckCalendarAgainstModel(workload, prefill: 0));
+
+    /// <summary>
+    /// The same, on top of 9,000 to 20,000 pending entries: enough for the calendar to prefetch (windows loaded
+    /// from lists walked ahead), which must not change the order.
+    /// </summary>
+    [Property(MaxTest = 8)]
+    public Property EventCalendar_LargePendingSet_PopsInModelOrder() =>
+        Prop.ForAll(Workloads, Gen.Choose(9_000, 20_000).ToArbitrary(), (workload, prefill) => CheckCalendarAgainstModel(workload, prefill));
+
+    private static void CheckCalendarAgainstModel(Workload workload, int prefill)
+    {
+        var calendar = new EventCalendar();
+        var model = new Model();
+
+        void Push(long time)
         {
-            var calendar = new EventCalendar();
-            var model = new Model();
+            long sequence = model.Schedule(time);
+            calendar.Push(new CalendarEntry { Time = time, Sequence = sequence, Handler = NoOp, State = null });
+        }
 
-            void Push(long time)
+        void PopAndCompare()
+        {
+            (long time, long sequence) expected = model.Pop();
+            CalendarEntry actual = calendar.Pop();
+            Expect((expected.time, expected.sequence), (actual.Time, actual.Sequence));
+        }
+
+        if (prefill > 0)
+        {
+            // Exponential-like spread over one time scale (most near, a few far), with the scale from the count.
+            var rng = new RandomStream((ulong)prefill);
+            long unit = Scales[prefill % Scales.Length].Unit;
+            for (int i = 0; i < prefill; i++)
             {
-                long sequence = model.Schedule(time);
-                calendar.Push(new CalendarEntry { Time = time, Sequence = sequence, Handler = NoOp, State = null });
+                Push(model.Now + (long)(-Math.Log(1.0 - rng.NextDouble()) * 100 * unit));
             }
 
-            void PopAndCompare()
+            for (int i = 0; i < prefill / 2; i++)
             {
-                (long time, long sequence) expected = model.Pop();
-                CalendarEntry actual = calendar.Pop();
-                Expect((expected.time, expected.sequence), (actual.Time, actual.Sequence));
-            }
-
-            foreach (Op op in workload.Ops)
-            {
-                switch (op.Kind)
-                {
-                    case OpKind.Schedule:
-                        Push(model.Now + op.Offset);
-                        break;
-                    case OpKind.Burst:
-                        for (int i = 0; i < op.Count; i++)
-                        {
-                            Push(model.Now + op.Offset);
-                        }
-
-                        break;
-                    case OpKind.ScheduleAtIssuedTime when model.Issued.Count > 0:
-                        Push(model.IssuedTimeAt(op.Pick));
-                        break;
-                    case OpKind.Cancel:
-                        break; // the calendar itself never cancels: the simulation drops cancelled entries as they pop
-                    case OpKind.Pop:
-                        for (int i = 0; i < op.Count && model.Count > 0; i++)
-                        {
-                            PopAndCompare();
-                        }
-
-                        break;
-                    case OpKind.RunUntilOffset:
-                    case OpKind.RunUntilIssuedTime when model.Issued.Count > 0:
-                        long end = op.Kind == OpKind.RunUntilOffset ? model.Now + op.Offset : model.IssuedTimeAt(op.Pick);
-                        while (model.PeekTime < end)
-                        {
-                            Assert.True(calendar.PeekTime() < end);
-                            PopAndCompare();
-                        }
-
-                        Expect(model.PeekTime, calendar.PeekTime());
-                        model.Now = end;
-                        break;
-                }
-
-                Expect(model.Count, calendar.Count);
-            }
-
-            while (model.Count > 0)
-            {
-                Expect(model.PeekTime, calendar.PeekTime());
                 PopAndCompare();
+                Push(model.Now + (long)(-Math.Log(1.0 - rng.NextDouble()) * 100 * unit));
             }
 
-            Expect(0, calendar.Count);
-            Expect(long.MaxValue, calendar.PeekTime());
-        });
+            Assert.True(calendar.IsPrefetching, "a calendar this large prefetches");
+        }
+
+        foreach (Op op in workload.Ops)
+        {
+            switch (op.Kind)
+            {
+                case OpKind.Schedule:
+                    Push(model.Now + op.Offset);
+                    break;
+                case OpKind.Burst:
+                    for (int i = 0; i < op.Count; i++)
+                    {
+                        Push(model.Now + op.Offset);
+                    }
+
+                    break;
+                case OpKind.ScheduleAtIssuedTime when model.Issued.Count > 0:
+                    Push(model.IssuedTimeAt(op.Pick));
+                    break;
+                case OpKind.Cancel:
+                    break; // the calendar itself never cancels: the simulation drops cancelled entries as they pop
+                case OpKind.Pop:
+                    for (int i = 0; i < op.Count && model.Count > 0; i++)
+                    {
+                        PopAndCompare();
+                    }
+
+                    break;
+                case OpKind.RunUntilOffset:
+                case OpKind.RunUntilIssuedTime when model.Issued.Count > 0:
+                    long end = op.Kind == OpKind.RunUntilOffset ? model.Now + op.Offset : model.IssuedTimeAt(op.Pick);
+                    while (model.PeekTime < end)
+                    {
+                        Assert.True(calendar.PeekTime() < end);
+                        PopAndCompare();
+                    }
+
+                    Expect(model.PeekTime, calendar.PeekTime());
+                    model.Now = end;
+                    break;
+            }
+
+            Expect(model.Count, calendar.Count);
+        }
+
+        while (model.Count > 0)
+        {
+            Expect(model.PeekTime, calendar.PeekTime());
+            PopAndCompare();
+        }
+
+        Expect(0, calendar.Count);
+        Expect(long.MaxValue, calendar.PeekTime());
+    }
 
     // ---- the public Simulation API against the model ----------------------------------------------------
 
@@ -343,6 +372,45 @@ public class EventCalendarTests
         });
 
     // ---- unit tests ------------------------------------------------------------------------------------
+
+    [Fact]
+    public void EventCalendar_DelaysFarShorterThanTheFirstWindow_ReTunesInsteadOfGrowingOneHeap()
+    {
+        // 10,000 entries within 1 ms: all inside the calendar's first window (about 18 minutes wide). Pushes into the
+        // current window must still re-tune, or the calendar is one binary heap of everything, never re-tuned.
+        var calendar = new EventCalendar();
+        for (int i = 0; i < 10_000; i++)
+        {
+            calendar.Push(new CalendarEntry { Time = i * 7919 % 1000, Sequence = i + 1, Handler = NoOp });
+        }
+
+        long previous = -1;
+        for (int i = 0; i < 100; i++)
+        {
+            long time = calendar.Pop().Time;
+            Assert.True(time >= previous);
+            previous = time;
+        }
+
+        Assert.InRange(calendar.WindowCount, 0, 200);
+    }
+
+    [Fact]
+    public void EventCalendar_BurstAtOneInstant_ReTunesLogarithmicallyOften()
+    {
+        // No window width splits 100,000 entries at one instant; re-tuning on every push would be quadratic.
+        var calendar = new EventCalendar();
+        for (int i = 0; i < 100_000; i++)
+        {
+            calendar.Push(new CalendarEntry { Time = 5_000, Sequence = i + 1, Handler = NoOp });
+        }
+
+        Assert.InRange(calendar.Retunes, 1, 40);
+        for (int i = 0; i < 100_000; i++)
+        {
+            Expect(i + 1L, calendar.Pop().Sequence);
+        }
+    }
 
     private sealed class Counter
     {
