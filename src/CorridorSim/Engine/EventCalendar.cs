@@ -477,7 +477,7 @@ internal sealed class EventCalendar
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in Key a, in Key b) =>
-        a.Time < b.Time || (a.Time == b.Time && a.Sequence < b.Sequence);
+        (a.Time < b.Time) | ((a.Time == b.Time) & (a.Sequence < b.Sequence)); // no short-circuit: no branches
 
     private void HeapPush(Key key)
     {
@@ -507,6 +507,7 @@ internal sealed class EventCalendar
     }
 
     /// <summary>Removes the smallest key and returns its node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int HeapPop()
     {
         unchecked
@@ -526,10 +527,9 @@ internal sealed class EventCalendar
                         break;
                     }
 
-                    if (child + 1 < n && Less(heap[child + 1], heap[child]))
-                    {
-                        child++;
-                    }
+                    // Branch-free choice of the smaller child (a random outcome the predictor would miss half the
+                    // time). heap[n] is readable (the old last key), and is never chosen: (child + 1 < n) masks it.
+                    child += ((child + 1 < n) & Less(heap[child + 1], heap[child])) ? 1 : 0;
 
                     if (!Less(heap[child], last))
                     {

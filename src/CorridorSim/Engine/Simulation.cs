@@ -253,12 +253,14 @@ public sealed class Simulation
             ArgumentOutOfRangeException.ThrowIfNegative(maxEvents);
             _stopRequested = false;
             long start = EventsProcessed;
+            long end = maxEvents > long.MaxValue - start ? long.MaxValue : start + maxEvents;
+            EventCalendar calendar = _calendar;
             AsyncFlowControl? flow = SuppressContextFlow();
             try
             {
-                while (!_stopRequested && _calendar.Count > 0 && EventsProcessed - start < maxEvents)
+                while (EventsProcessed < end && calendar.Count > 0 && !_stopRequested)
                 {
-                    Dispatch(_calendar.Pop());
+                    Dispatch(calendar.Pop());
                 }
             }
             finally
