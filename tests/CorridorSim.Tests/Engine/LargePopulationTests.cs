@@ -41,6 +41,8 @@ public class LargePopulationTests
 
         sim.Run(processes * 2L); // starts and the first resumptions: now the calendar holds ~20,000 timers
         Assert.True(sim.PendingEvents > 15_000);
+        sim.Run(1_000);
+        Assert.True(sim.CalendarPrefetches, "20,000 pending timers: the calendar prefetches the processes' resumptions");
         sim.Run();
 
         Assert.Equal(processes * delaysEach, log.Count);
@@ -51,6 +53,7 @@ public class LargePopulationTests
         }
 
         Assert.Equal(processes * (1L + delaysEach), sim.EventsProcessed);
+        Assert.False(sim.CalendarPrefetches); // the last windows held a few events: prefetching switched itself off
     }
 
     private const int HoldEvents = 200_000;
