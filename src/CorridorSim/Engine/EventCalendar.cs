@@ -57,8 +57,12 @@ internal sealed class EventCalendar
         public int Node;
     }
 
+    // The window being drained: up to LinearWindowMax keys unordered (a pop scans them for the smallest), more
+    // (or while prefetching, which needs to know the next two) as a binary heap. See WindowTake.
     private Key[] _heap = new Key[16];
     private int _heapCount;
+    private bool _windowIsHeap;
+    private const int LinearWindowMax = 16;
 
     private Node[] _nodes = new Node[64];
     private int _nodeCount; // high-water mark of used nodes
@@ -124,7 +128,7 @@ internal sealed class EventCalendar
             long w = entry.Time >> _shift;
             if (w <= _window)
             {
-                HeapPush(new Key { Time = entry.Time, Sequence = entry.Sequence, Node = node });
+                WindowAdd(new Key { Time = entry.Time, Sequence = entry.Sequence, Node = node });
                 if (_heapCount > _heapRetuneAt)
                 {
                     // The current window holds too many: windows are far too wide for these delays (the calendar
@@ -155,7 +159,7 @@ internal sealed class EventCalendar
             }
 
             _popsSinceTune++;
-            int node = HeapPop();
+            int node = WindowTake();
             if (_prefetch)
             {
                 PrefetchAhead();
@@ -184,7 +188,7 @@ internal sealed class EventCalendar
             Advance();
         }
 
-        return _heap[0].Time;
+        return _windowIsHeap ? _heap[0].Time : _heap[WindowMin()].Time;
     }
 
     /// <summary>
@@ -210,7 +214,7 @@ internal sealed class EventCalendar
                 }
             }
 
-            if (_heapCount == 0)
+            if (!_windowIsHeap || _heapCount == 0)
             {
                 return;
             }
@@ -275,6 +279,8 @@ internal sealed class EventCalendar
                 throw new InvalidOperationException("The event calendar is empty.");
             }
 
+            // Prefetch only while the pending set is large; decided once per window, from the live count.
+            _prefetch = Count > PrefetchAbove;
             int scanned = 0;
             while (true)
             {
@@ -296,8 +302,6 @@ internal sealed class EventCalendar
                 }
             }
 
-            // Prefetch only while the pending set is large; decided once per window, from the live count.
-            _prefetch = Count > PrefetchAbove;
             if (_prefetch)
             {
                 _ahead = _bucketHeads[(int)((_window + 1) & _bucketMask)];
@@ -345,7 +349,7 @@ internal sealed class EventCalendar
                         }
                     }
 
-                    HeapPush(new Key { Time = n.Time, Sequence = n.Sequence, Node = i });
+                    WindowAdd(new Key { Time = n.Time, Sequence = n.Sequence, Node = i });
                     if (prev == NoNode)
                     {
                         _bucketHeads[b] = next;
@@ -457,6 +461,7 @@ internal sealed class EventCalendar
         _bucketMask = buckets - 1;
         _inBuckets = 0;
         _heapCount = 0;
+        _windowIsHeap = false;
         _window = now >> _shift;
         foreach (int node in pending)
         {
@@ -464,7 +469,7 @@ internal sealed class EventCalendar
             long w = n.Time >> _shift;
             if (w <= _window)
             {
-                HeapPush(new Key { Time = n.Time, Sequence = n.Sequence, Node = node });
+                WindowAdd(new Key { Time = n.Time, Sequence = n.Sequence, Node = node });
             }
             else
             {
@@ -478,6 +483,116 @@ internal sealed class EventCalendar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in Key a, in Key b) =>
         (a.Time < b.Time) | ((a.Time == b.Time) & (a.Sequence < b.Sequence)); // no short-circuit: no branches
+
+    /// <summary>Adds a key to the window: appended while the window is small, else pushed on its heap.</summary>
+    private void WindowAdd(in Key key)
+    {
+        unchecked
+        {
+            if (_windowIsHeap)
+            {
+                HeapPush(key);
+                return;
+            }
+
+            if (_heapCount == _heap.Length)
+            {
+                Array.Resize(ref _heap, _heap.Length * 2);
+            }
+
+            _heap[_heapCount++] = key;
+            if (_heapCount > LinearWindowMax || _prefetch)
+            {
+                Heapify();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the window's smallest key and returns its node. A small window is scanned: a few branch-free
+    /// compares cost less than a heap's sift-up and sift-down, whose random outcomes the branch predictor misses.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WindowTake()
+    {
+        unchecked
+        {
+            if (_windowIsHeap)
+            {
+                int top = HeapPop();
+                _windowIsHeap = _heapCount > 0;
+                return top;
+            }
+
+            Key[] window = _heap;
+            int best = WindowMin();
+            int node = window[best].Node;
+            window[best] = window[--_heapCount];
+            return node;
+        }
+    }
+
+    /// <summary>The index of the smallest key of an unordered window (not empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WindowMin()
+    {
+        unchecked
+        {
+            Key[] window = _heap;
+            int n = _heapCount;
+            int best = 0;
+            long bestTime = window[0].Time;
+            long bestSequence = window[0].Sequence;
+            for (int i = 1; i < n; i++)
+            {
+                long t = window[i].Time;
+                long q = window[i].Sequence;
+                bool less = (t < bestTime) | ((t == bestTime) & (q < bestSequence));
+                long mask = -(long)Unsafe.As<bool, byte>(ref less); // all ones when less: selects without a branch
+                best ^= (best ^ i) & (int)mask;
+                bestTime ^= (bestTime ^ t) & mask;
+                bestSequence ^= (bestSequence ^ q) & mask;
+            }
+
+            return best;
+        }
+    }
+
+    /// <summary>Turns the unordered window into a binary heap (Floyd's bottom-up construction).</summary>
+    private void Heapify()
+    {
+        unchecked
+        {
+            Key[] heap = _heap;
+            int n = _heapCount;
+            for (int start = (n >> 1) - 1; start >= 0; start--)
+            {
+                Key key = heap[start];
+                int i = start;
+                while (true)
+                {
+                    int child = (i << 1) + 1;
+                    if (child >= n)
+                    {
+                        break;
+                    }
+
+                    child += ((child + 1 < n) & Less(heap[child + 1], heap[child])) ? 1 : 0;
+                    if (!Less(heap[child], key))
+                    {
+                        break;
+                    }
+
+                    heap[i] = heap[child];
+                    i = child;
+                }
+
+                heap[i] = key;
+            }
+
+            _windowIsHeap = true;
+        }
+    }
 
     private void HeapPush(Key key)
     {
