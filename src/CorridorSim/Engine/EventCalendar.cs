@@ -567,27 +567,7 @@ internal sealed class EventCalendar
             int n = _heapCount;
             for (int start = (n >> 1) - 1; start >= 0; start--)
             {
-                Key key = heap[start];
-                int i = start;
-                while (true)
-                {
-                    int child = (i << 1) + 1;
-                    if (child >= n)
-                    {
-                        break;
-                    }
-
-                    child += ((child + 1 < n) & Less(heap[child + 1], heap[child])) ? 1 : 0;
-                    if (!Less(heap[child], key))
-                    {
-                        break;
-                    }
-
-                    heap[i] = heap[child];
-                    i = child;
-                }
-
-                heap[i] = key;
+                SiftDown(heap, start, heap[start], n);
             }
 
             _windowIsHeap = true;
@@ -632,33 +612,41 @@ internal sealed class EventCalendar
             int n = --_heapCount;
             if (n > 0)
             {
-                Key last = heap[n];
-                int i = 0;
-                while (true)
-                {
-                    int child = (i << 1) + 1;
-                    if (child >= n)
-                    {
-                        break;
-                    }
-
-                    // Branch-free choice of the smaller child (a random outcome the predictor would miss half the
-                    // time). heap[n] is readable (the old last key), and is never chosen: (child + 1 < n) masks it.
-                    child += ((child + 1 < n) & Less(heap[child + 1], heap[child])) ? 1 : 0;
-
-                    if (!Less(heap[child], last))
-                    {
-                        break;
-                    }
-
-                    heap[i] = heap[child];
-                    i = child;
-                }
-
-                heap[i] = last;
+                SiftDown(heap, 0, heap[n], n);
             }
 
             return top;
+        }
+    }
+
+    /// <summary>Places <paramref name="key"/> at index <paramref name="i"/> of the heap <c>heap[0..n)</c> or below it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SiftDown(Key[] heap, int i, Key key, int n)
+    {
+        unchecked
+        {
+            while (true)
+            {
+                int child = (i << 1) + 1;
+                if (child >= n)
+                {
+                    break;
+                }
+
+                // Branch-free choice of the smaller child (a random outcome the predictor would miss half the time);
+                // without a right child, the left one is compared with itself and kept.
+                int right = child + 1 < n ? child + 1 : child;
+                child += Less(heap[right], heap[child]) ? 1 : 0;
+                if (!Less(heap[child], key))
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = key;
         }
     }
 }
