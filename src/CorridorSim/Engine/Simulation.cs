@@ -220,27 +220,7 @@ public sealed class Simulation
 
     /// <summary>Runs events until the calendar is empty or <see cref="Stop"/> is called.</summary>
     /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
-    public void Run()
-    {
-        unchecked
-        {
-            _stopRequested = false;
-            AsyncFlowControl? flow = SuppressContextFlow();
-            try
-            {
-                while (!_stopRequested && _calendar.Count > 0)
-                {
-                    Dispatch(_calendar.Pop());
-                }
-            }
-            finally
-            {
-                flow?.Undo();
-            }
-
-            ThrowIfFaulted();
-        }
-    }
+    public void Run() => Run(long.MaxValue);
 
     /// <summary>Runs at most <paramref name="maxEvents"/> events (fewer if the calendar empties or <see cref="Stop"/> is called).</summary>
     /// <returns>The number of events run.</returns>
@@ -255,17 +235,12 @@ public sealed class Simulation
             long start = EventsProcessed;
             long end = maxEvents > long.MaxValue - start ? long.MaxValue : start + maxEvents;
             EventCalendar calendar = _calendar;
-            AsyncFlowControl? flow = SuppressContextFlow();
-            try
+            using (SuppressContextFlow())
             {
                 while (EventsProcessed < end && calendar.Count > 0 && !_stopRequested)
                 {
                     Dispatch(calendar.Pop());
                 }
-            }
-            finally
-            {
-                flow?.Undo();
             }
 
             ThrowIfFaulted();
@@ -287,17 +262,12 @@ public sealed class Simulation
         }
 
         _stopRequested = false;
-        AsyncFlowControl? flow = SuppressContextFlow();
-        try
+        using (SuppressContextFlow())
         {
             while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime() < end.Ticks)
             {
                 Dispatch(_calendar.Pop());
             }
-        }
-        finally
-        {
-            flow?.Undo();
         }
 
         ThrowIfFaulted();
@@ -322,7 +292,8 @@ public sealed class Simulation
     /// <see cref="ExecutionContext"/>.RunInternal. Events and continuations run inline on this one thread, so there
     /// is nothing to flow: with the flow suppressed the capture is null and a resumption calls the state machine
     /// directly. (So AsyncLocal values do not flow across a process's awaits, and work a handler hands to the thread
-    /// pool does not inherit the caller's context.) Returns null when the flow is already suppressed.
+    /// pool does not inherit the caller's context.) Returns null when the flow is already suppressed; disposing the
+    /// result (a <c>using</c>) restores the flow.
     /// </summary>
     private static AsyncFlowControl? SuppressContextFlow() =>
         ExecutionContext.IsFlowSuppressed() ? null : ExecutionContext.SuppressFlow();
