@@ -18,7 +18,7 @@ internal interface IWaitSource
 }
 
 /// <summary>
-/// A running process: the handle returned by <see cref="Simulation.Start"/> and the argument of the process body,
+/// A running process: the handle returned by <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> and the argument of the process body,
 /// through which the body awaits simulated time, resources, containers, stores and signals.
 /// </summary>
 /// <remarks>
@@ -33,9 +33,12 @@ public sealed class SimProcess
     internal static readonly Action<Simulation, object?> ResumeHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
     internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
 
-    private readonly Func<SimProcess, Task> _body;
-    private Task? _task;
-    private Action? _continuation;
+    private readonly Func<SimProcess, Task>? _taskBody;
+    private readonly Func<SimProcess, ProcessTask>? _processBody;
+    private Task? _task; // a Task body's task
+    private ProcessBox? _box; // a ProcessTask body's state machine, once it has suspended
+    private ProcessBox? _waitingBox; // _box while suspended at a simulation awaitable
+    private Action? _continuation; // what resumes the body otherwise (a Task body, or an awaiter not the engine's)
     private Action? _lastContinuation; // the continuation _continuationTarget was read from
     private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
     private EventHandle _resumeEvent; // the pending resume (a delay's timer or a wake-up), or default
@@ -46,7 +49,14 @@ public sealed class SimProcess
     internal SimProcess(Simulation simulation, Func<SimProcess, Task> body, string name)
     {
         Simulation = simulation;
-        _body = body;
+        _taskBody = body;
+        Name = name;
+    }
+
+    internal SimProcess(Simulation simulation, Func<SimProcess, ProcessTask> body, string name)
+    {
+        Simulation = simulation;
+        _processBody = body;
         Name = name;
     }
 
@@ -377,7 +387,7 @@ public sealed class SimProcess
 
     internal void SetContinuation(Action continuation)
     {
-        if (_continuation is not null)
+        if (_continuation is not null || _waitingBox is not null)
         {
             throw new InvalidOperationException($"Process '{Name}' awaited twice at once; a process awaits one thing at a time.");
         }
@@ -391,13 +401,31 @@ public sealed class SimProcess
         }
     }
 
+    /// <summary>Suspends a <see cref="ProcessTask"/> body at a simulation awaitable: resuming runs <paramref name="box"/>.</summary>
+    internal void Suspend(ProcessBox box)
+    {
+        if (_continuation is not null || _waitingBox is not null)
+        {
+            throw new InvalidOperationException($"Process '{Name}' awaited twice at once; a process awaits one thing at a time.");
+        }
+
+        _waitingBox = box;
+    }
+
     /// <summary>Prefetches the objects that resuming <paramref name="state"/> (a process) will run through.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchResume(object? state)
     {
         SimProcess process = Unsafe.As<SimProcess>(state!);
-        CacheHint.Object(process._continuation);
-        CacheHint.Object(process._continuationTarget);
+        if (process._continuation is { } continuation)
+        {
+            CacheHint.Object(continuation);
+            CacheHint.Object(process._continuationTarget);
+        }
+        else
+        {
+            CacheHint.Object(process._waitingBox);
+        }
     }
 
     internal void ThrowIfInterrupted()
@@ -433,9 +461,36 @@ public sealed class SimProcess
 
     private void Begin()
     {
+        if (_processBody is { } body)
+        {
+            ProcessTask started;
+            try
+            {
+                started = body(this);
+            }
+#pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                started = new ProcessTask(null, ex);
+            }
+
+            if (started.Box is { } box)
+            {
+                _box = box;
+                CheckCompleted();
+            }
+            else
+            {
+                Complete(started.Exception); // the body ended without suspending
+            }
+
+            return;
+        }
+
         try
         {
-            _task = _body(this);
+            _task = _taskBody!(this);
         }
 #pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
         catch (Exception ex)
@@ -460,6 +515,20 @@ public sealed class SimProcess
             IsWaiting = false;
             IWaitSource? source = WaitSource; // null after an interrupt: nothing to hand over then
             WaitSource = null;
+            ProcessBox? box = _waitingBox;
+            if (box is not null)
+            {
+                _waitingBox = null;
+                source?.OnResumed(this);
+                box.MoveNext();
+                if (box.IsCompleted)
+                {
+                    CheckCompleted();
+                }
+
+                return;
+            }
+
             Action? continuation = _continuation;
             _continuation = null;
             if (continuation is null)
@@ -477,20 +546,39 @@ public sealed class SimProcess
 
     private void CheckCompleted()
     {
-        Task? task = _task;
-        if (task is null || !task.IsCompleted || IsCompleted)
+        if (IsCompleted)
         {
             return;
         }
 
+        if (_box is { } box)
+        {
+            if (box.IsCompleted)
+            {
+                Complete(box.Exception);
+            }
+
+            return;
+        }
+
+        Task? task = _task;
+        if (task is null || !task.IsCompleted)
+        {
+            return;
+        }
+
+        Complete(task.IsFaulted || task.IsCanceled ? task.Exception?.InnerException ?? new TaskCanceledException() : null);
+    }
+
+    private void Complete(Exception? error)
+    {
         IsCompleted = true;
         IsWaiting = false;
         _continuationTarget = null;
         _lastContinuation = null;
-        if (task.IsFaulted || task.IsCanceled)
+        if (error is not null)
         {
-            Exception inner = task.Exception?.InnerException ?? new TaskCanceledException();
-            Simulation.Fault(new ProcessFaultedException(Name, Simulation.Now, inner));
+            Simulation.Fault(new ProcessFaultedException(Name, Simulation.Now, error));
         }
 
         _completion?.Trigger();
@@ -503,117 +591,126 @@ internal interface IBatchWaitSource : IWaitSource
     void OnBatchDeadline(SimProcess process);
 }
 
-/// <summary>The awaitable of a simulation wait with no result. Await it at once; do not store it.</summary>
-public readonly struct SimAwaitable : ICriticalNotifyCompletion
+/// <summary>
+/// What every simulation awaiter holds, as its only field: so that the <see cref="ProcessTask"/> builder reads the
+/// awaiting process of any of them through this one type (see <see cref="ISimAwaiter"/>).
+/// </summary>
+internal readonly struct AwaiterCore
 {
-    private readonly SimProcess _process;
-    private readonly bool _completed;
+    public readonly SimProcess Process;
+    public readonly bool Completed;
+    public readonly bool ResultInValue;
+
+    public AwaiterCore(SimProcess process, bool completed, bool resultInValue)
+    {
+        Process = process;
+        Completed = completed;
+        ResultInValue = resultInValue;
+    }
+}
+
+/// <summary>The awaitable of a simulation wait with no result. Await it at once; do not store it.</summary>
+public readonly struct SimAwaitable : ICriticalNotifyCompletion, ISimAwaiter
+{
+    private readonly AwaiterCore _core;
 
     internal SimAwaitable(SimProcess process, bool completed = false)
     {
-        _process = process;
-        _completed = completed;
+        _core = new AwaiterCore(process, completed, false);
     }
 
     /// <summary>Returns this awaitable as its own awaiter.</summary>
     public SimAwaitable GetAwaiter() => this;
 
     /// <summary>Whether the wait completed without suspending.</summary>
-    public bool IsCompleted => _completed;
+    public bool IsCompleted => _core.Completed;
 
     /// <summary>Ends the await; throws <see cref="ProcessInterruptedException"/> if the process was interrupted.</summary>
     public void GetResult()
     {
-        _process.ResultDelivered = true;
-        _process.ThrowIfInterrupted();
+        _core.Process.ResultDelivered = true;
+        _core.Process.ThrowIfInterrupted();
     }
 
     /// <inheritdoc />
-    public void OnCompleted(Action continuation) => _process.SetContinuation(continuation);
+    public void OnCompleted(Action continuation) => _core.Process.SetContinuation(continuation);
 
     /// <inheritdoc />
-    public void UnsafeOnCompleted(Action continuation) => _process.SetContinuation(continuation);
+    public void UnsafeOnCompleted(Action continuation) => _core.Process.SetContinuation(continuation);
 }
 
 /// <summary>The awaitable of a simulation wait with a result of type <typeparamref name="T"/>. Await it at once; do not store it.</summary>
 /// <typeparam name="T">The result type.</typeparam>
-public readonly struct SimAwaitable<T> : ICriticalNotifyCompletion
+public readonly struct SimAwaitable<T> : ICriticalNotifyCompletion, ISimAwaiter
 {
-    private readonly SimProcess _process;
-    private readonly bool _completed;
-
-    // Which slot holds the result: ResultValue (a count or an index) or ResultObject (a store's item). It cannot be
-    // told from T: a Store<int> delivers its items through ResultObject.
-    private readonly bool _resultInValue;
+    // Which slot holds the result, ResultValue (a count or an index) or ResultObject (a store's item), is
+    // _core.ResultInValue. It cannot be told from T: a Store<int> delivers its items through ResultObject.
+    private readonly AwaiterCore _core;
 
     internal SimAwaitable(SimProcess process, bool completed, bool resultInValue = false)
     {
-        _process = process;
-        _completed = completed;
-        _resultInValue = resultInValue;
+        _core = new AwaiterCore(process, completed, resultInValue);
     }
 
     /// <summary>Returns this awaitable as its own awaiter.</summary>
     public SimAwaitable<T> GetAwaiter() => this;
 
     /// <summary>Whether the wait completed without suspending.</summary>
-    public bool IsCompleted => _completed;
+    public bool IsCompleted => _core.Completed;
 
     /// <summary>Ends the await and returns its result; throws <see cref="ProcessInterruptedException"/> if the process was interrupted.</summary>
     public T GetResult()
     {
-        _process.ResultDelivered = true;
-        _process.ThrowIfInterrupted();
-        if (_resultInValue)
+        _core.Process.ResultDelivered = true;
+        _core.Process.ThrowIfInterrupted();
+        if (_core.ResultInValue)
         {
-            return (T)(object)(int)_process.ResultValue; // T is int here; the JIT removes the box
+            return (T)(object)(int)_core.Process.ResultValue; // T is int here; the JIT removes the box
         }
 
-        object? result = _process.ResultObject;
-        _process.ResultObject = null;
+        object? result = _core.Process.ResultObject;
+        _core.Process.ResultObject = null;
         return (T)result!;
     }
 
     /// <inheritdoc />
-    public void OnCompleted(Action continuation) => _process.SetContinuation(continuation);
+    public void OnCompleted(Action continuation) => _core.Process.SetContinuation(continuation);
 
     /// <inheritdoc />
-    public void UnsafeOnCompleted(Action continuation) => _process.SetContinuation(continuation);
+    public void UnsafeOnCompleted(Action continuation) => _core.Process.SetContinuation(continuation);
 }
 
 /// <summary>The awaitable of a resource request; completes with the <see cref="ResourceLease"/>. Await it at once.</summary>
-public readonly struct RequestAwaitable : ICriticalNotifyCompletion
+public readonly struct RequestAwaitable : ICriticalNotifyCompletion, ISimAwaiter
 {
-    private readonly SimProcess _process;
-    private readonly bool _completed;
+    private readonly AwaiterCore _core;
 
     internal RequestAwaitable(SimProcess process, bool completed)
     {
-        _process = process;
-        _completed = completed;
+        _core = new AwaiterCore(process, completed, false);
     }
 
     /// <summary>Returns this awaitable as its own awaiter.</summary>
     public RequestAwaitable GetAwaiter() => this;
 
     /// <summary>Whether the unit was granted without waiting.</summary>
-    public bool IsCompleted => _completed;
+    public bool IsCompleted => _core.Completed;
 
     /// <summary>Returns the lease; throws <see cref="ProcessInterruptedException"/> if the process was interrupted while queued.</summary>
     public ResourceLease GetResult()
     {
-        _process.ResultDelivered = true;
-        _process.ThrowIfInterrupted();
-        var resource = (Resource)_process.ResultObject!;
-        _process.ResultObject = null;
-        return new ResourceLease(resource, _process.ResultValue);
+        _core.Process.ResultDelivered = true;
+        _core.Process.ThrowIfInterrupted();
+        var resource = (Resource)_core.Process.ResultObject!;
+        _core.Process.ResultObject = null;
+        return new ResourceLease(resource, _core.Process.ResultValue);
     }
 
     /// <inheritdoc />
-    public void OnCompleted(Action continuation) => _process.SetContinuation(continuation);
+    public void OnCompleted(Action continuation) => _core.Process.SetContinuation(continuation);
 
     /// <inheritdoc />
-    public void UnsafeOnCompleted(Action continuation) => _process.SetContinuation(continuation);
+    public void UnsafeOnCompleted(Action continuation) => _core.Process.SetContinuation(continuation);
 }
 
 /// <summary>Thrown at a process's pending await when another component interrupts it.</summary>

@@ -202,7 +202,27 @@ public sealed class Simulation
     /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
     /// <param name="body">The process body: an <c>async</c> method that awaits the awaitables of its <see cref="SimProcess"/>.</param>
     /// <param name="name">A name for messages and traces.</param>
+    /// <remarks>
+    /// A body returning <see cref="ProcessTask"/> (every <c>async p =&gt; …</c> lambda, and methods declared
+    /// <c>async ProcessTask</c>) resumes faster than one returning <see cref="Task"/>; see <see cref="ProcessTask"/>.
+    /// </remarks>
     public SimProcess Start(Func<SimProcess, Task> body, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var process = new SimProcess(this, body, name ?? "process");
+        Enqueue(_now, SimProcess.StartHandler, process);
+        return process;
+    }
+
+    /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
+    /// <param name="body">The process body: an <c>async</c> method returning <see cref="ProcessTask"/> that awaits the awaitables of its <see cref="SimProcess"/>.</param>
+    /// <param name="name">A name for messages and traces.</param>
+    /// <remarks>
+    /// An <c>async p =&gt; …</c> lambda fits both overloads of <c>Start</c>; this one is preferred (C# 13 or later), so that
+    /// lambda bodies get the faster <see cref="ProcessTask"/> resumption.
+    /// </remarks>
+    [OverloadResolutionPriority(1)]
+    public SimProcess Start(Func<SimProcess, ProcessTask> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var process = new SimProcess(this, body, name ?? "process");
