@@ -167,7 +167,7 @@ internal sealed class StageRuntime : ComponentRuntime
         return lane;
     }
 
-    private async Task Dispatch(SimProcess p, Store<CargoUnit> lane, int perTrain)
+    private async ProcessTask Dispatch(SimProcess p, Store<CargoUnit> lane, int perTrain)
     {
         SimDuration maxWait = SimDuration.FromHours(Definition.MaxFormationWaitHours);
         while (true)
@@ -356,7 +356,7 @@ internal sealed class PortRuntime : ComponentRuntime
         }
     }
 
-    private async Task StormSeason(SimProcess p, StormDefinition storms)
+    private async ProcessTask StormSeason(SimProcess p, StormDefinition storms)
     {
         while (true)
         {
@@ -603,7 +603,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
     public override void Accept(CargoUnit unit, bool forward) => (forward ? _queueA : _queueB).TryPut(unit);
 
-    private async Task Sail(SimProcess p, VesselDefinition vessel, SimTime from, bool startAtA)
+    private async ProcessTask Sail(SimProcess p, VesselDefinition vessel, SimTime from, bool startAtA)
     {
         if (from > p.Now)
         {

@@ -57,7 +57,7 @@ internal sealed class FlowRuntime
         return tons / Definition.TonsPerUnit * season / hoursInYear;
     }
 
-    public async Task Generate(SimProcess p)
+    public async ProcessTask Generate(SimProcess p)
     {
         SimTime end = SimTime.Zero;
         double rate = 0;

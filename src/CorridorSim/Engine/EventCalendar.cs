@@ -74,6 +74,7 @@ internal sealed class EventCalendar
     private int _inBuckets;
 
     private long _window; // absolute index of the window the heap holds (time >> shift)
+    private long _lastPopTime; // the time of the entry popped last: the present, from which Retune measures
 
     // Whether to prefetch (see CacheHint): only when the pending events (and what they name) outgrow the caches;
     // below that, prefetching finds everything cached and only costs its instructions.
@@ -167,6 +168,7 @@ internal sealed class EventCalendar
 
             ref Node n = ref _nodes[node];
             var entry = new CalendarEntry { Time = n.Time, Sequence = n.Sequence, Handler = n.Handler, State = n.State };
+            _lastPopTime = n.Time;
             n.Handler = null!;
             n.State = null;
             n.Next = _freeNode;
@@ -430,12 +432,15 @@ internal sealed class EventCalendar
         }
 
         // Window width: a few entries per window near the front. The spread of the nearest entries (a sample's
-        // median distance ahead) estimates the density of events, robust to a few far ones.
+        // median distance ahead of the present) estimates the density of events, robust to a few far ones. Measured
+        // from the last pop, not from the earliest pending entry: with one pending entry (a lone process) that
+        // distance would be 0, the width one tick, and every few pops would re-tune again.
+        long present = Math.Min(now, _lastPopTime);
         int sampleSize = Math.Min(total, 129);
         var ahead = new long[sampleSize];
         for (int s = 0; s < sampleSize; s++)
         {
-            ahead[s] = _nodes[pending[(int)((long)s * total / sampleSize)]].Time - now;
+            ahead[s] = _nodes[pending[(int)((long)s * total / sampleSize)]].Time - present;
         }
 
         Array.Sort(ahead);

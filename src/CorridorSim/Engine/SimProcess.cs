@@ -37,7 +37,7 @@ public sealed class SimProcess
     private readonly Func<SimProcess, ProcessTask>? _processBody;
     private Task? _task; // a Task body's task
     private ProcessBox? _box; // a ProcessTask body's state machine, once it has suspended
-    private ProcessBox? _waitingBox; // _box while suspended at a simulation awaitable
+    private bool _inBox; // suspended at a simulation awaitable: resuming runs _box (a flag: no write barrier per await)
     private Action? _continuation; // what resumes the body otherwise (a Task body, or an awaiter not the engine's)
     private Action? _lastContinuation; // the continuation _continuationTarget was read from
     private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
@@ -71,6 +71,9 @@ public sealed class SimProcess
 
     /// <summary>Whether the process body has returned or thrown.</summary>
     public bool IsCompleted { get; private set; }
+
+    /// <summary>Whether the body returns <see cref="ProcessTask"/> (resumed directly) rather than <see cref="Task"/>.</summary>
+    internal bool HasProcessTaskBody => _processBody is not null;
 
     /// <summary>Whether the process is suspended at an await.</summary>
     public bool IsWaiting { get; private set; }
@@ -387,9 +390,10 @@ public sealed class SimProcess
 
     internal void SetContinuation(Action continuation)
     {
-        if (_continuation is not null || _waitingBox is not null)
+        if (_continuation is not null || _inBox)
         {
-            throw new InvalidOperationException($"Process '{Name}' awaited twice at once; a process awaits one thing at a time.");
+            throw new InvalidOperationException(
+                $"Process '{Name}' is already suspended at an await: a process awaits one thing at a time, and a body awaits only its own process's awaitables.");
         }
 
         _continuation = continuation;
@@ -404,12 +408,23 @@ public sealed class SimProcess
     /// <summary>Suspends a <see cref="ProcessTask"/> body at a simulation awaitable: resuming runs <paramref name="box"/>.</summary>
     internal void Suspend(ProcessBox box)
     {
-        if (_continuation is not null || _waitingBox is not null)
+        if (_continuation is not null || _inBox)
         {
-            throw new InvalidOperationException($"Process '{Name}' awaited twice at once; a process awaits one thing at a time.");
+            throw new InvalidOperationException(
+                $"Process '{Name}' is already suspended at an await: a process awaits one thing at a time, and a body awaits only its own process's awaitables.");
         }
 
-        _waitingBox = box;
+        if (!ReferenceEquals(box, _box))
+        {
+            if (_box is not null)
+            {
+                throw new InvalidOperationException($"A process body awaited an awaitable of process '{Name}', which is not its own.");
+            }
+
+            _box = box; // the first suspension (Begin learns of the box only when the body returns to it)
+        }
+
+        _inBox = true;
     }
 
     /// <summary>Prefetches the objects that resuming <paramref name="state"/> (a process) will run through.</summary>
@@ -424,7 +439,7 @@ public sealed class SimProcess
         }
         else
         {
-            CacheHint.Object(process._waitingBox);
+            CacheHint.Object(process._box);
         }
     }
 
@@ -515,10 +530,10 @@ public sealed class SimProcess
             IsWaiting = false;
             IWaitSource? source = WaitSource; // null after an interrupt: nothing to hand over then
             WaitSource = null;
-            ProcessBox? box = _waitingBox;
-            if (box is not null)
+            if (_inBox)
             {
-                _waitingBox = null;
+                _inBox = false;
+                ProcessBox box = _box!;
                 source?.OnResumed(this);
                 box.MoveNext();
                 if (box.IsCompleted)

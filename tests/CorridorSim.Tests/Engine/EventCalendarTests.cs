@@ -412,6 +412,44 @@ public class EventCalendarTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void EventCalendar_FewEntriesAtAFixedDelay_ReTunesOnceAndAllocatesNothing(int entries)
+    {
+        // One lone process re-scheduling itself an hour ahead: the width was once measured from the earliest pending
+        // entry (distance 0: a one-tick window), so the calendar re-tuned, and allocated, every five pops.
+        var calendar = new EventCalendar();
+        long sequence = 0;
+        for (int i = 0; i < entries; i++)
+        {
+            calendar.Push(new CalendarEntry { Time = Hour * (i + 1), Sequence = ++sequence, Handler = NoOp });
+        }
+
+        for (int i = 0; i < 2_000; i++)
+        {
+            long time = calendar.Pop().Time;
+            calendar.Push(new CalendarEntry { Time = time + Hour, Sequence = ++sequence, Handler = NoOp });
+        }
+
+        int retunes = calendar.Retunes;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long previous = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            long time = calendar.Pop().Time;
+            Assert.True(time >= previous);
+            previous = time;
+            calendar.Push(new CalendarEntry { Time = time + Hour, Sequence = ++sequence, Handler = NoOp });
+        }
+
+        Assert.InRange(calendar.Retunes - retunes, 0, 1);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.InRange(retunes, 0, 3);
+    }
+
+    private const long Hour = 3_600_000_000;
+
     private sealed class Counter
     {
         public int Runs { get; set; }

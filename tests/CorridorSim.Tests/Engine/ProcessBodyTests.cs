@@ -1,0 +1,300 @@
+using CorridorSim.Engine;
+
+namespace CorridorSim.Tests.Engine;
+
+/// <summary>
+/// The two kinds of process body: <see cref="ProcessTask"/> (what <c>async p =&gt; …</c> lambdas become; resumed
+/// directly) and <see cref="Task"/> (resumed through a continuation delegate). Both must behave the same; the rest of
+/// the suite writes lambdas, so here the <see cref="Task"/> path and the edges of the <see cref="ProcessTask"/> builder.
+/// </summary>
+public class ProcessBodyTests
+{
+    /// <summary>How a scenario written as a <see cref="Task"/>-returning body is started.</summary>
+    public enum BodyKind
+    {
+        /// <summary><c>Start(Func&lt;SimProcess, Task&gt;)</c>.</summary>
+        TaskBody,
+
+        /// <summary>A <see cref="ProcessTask"/> body that awaits the <see cref="Task"/> body as a helper.</summary>
+        ProcessTaskAwaitingTaskHelper,
+    }
+
+    private static SimDuration Hours(double h) => SimDuration.FromHours(h);
+
+    private static SimProcess Start(Simulation sim, BodyKind kind, Func<SimProcess, Task> body, string name) =>
+        kind == BodyKind.TaskBody ? sim.Start(body, name) : sim.Start(async p => await body(p), name);
+
+    [Fact]
+    public void Start_AsyncLambda_GetsTheProcessTaskOverload_AndATaskDelegateTheTaskOne()
+    {
+        var sim = new Simulation();
+        Func<SimProcess, Task> taskBody = async p => await p.Delay(Hours(1));
+
+        SimProcess lambda = sim.Start(async p => await p.Delay(Hours(1)));
+        SimProcess method = sim.Start(DelayOneHour);
+        SimProcess task = sim.Start(taskBody);
+        sim.Run();
+
+        Assert.True(lambda.HasProcessTaskBody);
+        Assert.True(method.HasProcessTaskBody);
+        Assert.False(task.HasProcessTaskBody);
+        Assert.True(lambda.IsCompleted && method.IsCompleted && task.IsCompleted);
+        Assert.Equal(SimTime.FromHours(1), sim.Now);
+    }
+
+    private static async ProcessTask DelayOneHour(SimProcess p) => await p.Delay(Hours(1));
+
+    [Theory]
+    [InlineData(BodyKind.TaskBody)]
+    [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
+    public void Delays_ResumeInCalendarOrder_AsWithProcessTaskBodies(BodyKind kind)
+    {
+        // Three processes with random delays (many ties at whole hours), as direct ProcessTask bodies and as the
+        // kind under test: the same trace of (time, process).
+        static List<string> Trace(BodyKind? kind)
+        {
+            var sim = new Simulation(seed: 7);
+            var trace = new List<string>();
+            for (int i = 0; i < 3; i++)
+            {
+                string name = "p" + i;
+                RandomStream rng = sim.Stream(name);
+                SimDuration Step() => Hours((int)(rng.NextDouble() * 4));
+                if (kind is { } k)
+                {
+                    Start(sim, k, async p =>
+                    {
+                        for (int n = 0; n < 50; n++)
+                        {
+                            await p.Delay(Step());
+                            trace.Add($"{p.Now.Ticks}:{p.Name}");
+                        }
+                    }, name);
+                }
+                else
+                {
+                    SimProcess direct = sim.Start(async p =>
+                    {
+                        for (int n = 0; n < 50; n++)
+                        {
+                            await p.Delay(Step());
+                            trace.Add($"{p.Now.Ticks}:{p.Name}");
+                        }
+                    }, name);
+                    Assert.True(direct.HasProcessTaskBody);
+                }
+            }
+
+            sim.Run();
+            return trace;
+        }
+
+        List<string> expected = Trace(null);
+
+        Assert.Equal(150, expected.Count);
+        Assert.Equal(expected, Trace(kind));
+    }
+
+    [Theory]
+    [InlineData(BodyKind.TaskBody)]
+    [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
+    public void Interrupt_QueuedForAResource_LeavesTheQueue_AndTheHolderReleasesInFinally(BodyKind kind)
+    {
+        var sim = new Simulation();
+        var berth = new Resource(sim, capacity: 1);
+        bool waiterInterrupted = false;
+        bool holderReleased = false;
+
+        Start(sim, kind, async p =>
+        {
+            using ResourceLease lease = await p.Request(berth);
+            try
+            {
+                await p.Delay(Hours(10));
+            }
+            finally
+            {
+                holderReleased = true;
+            }
+        }, "holder");
+        SimProcess waiter = Start(sim, kind, async p =>
+        {
+            try
+            {
+                using ResourceLease lease = await p.Request(berth);
+            }
+            catch (ProcessInterruptedException)
+            {
+                waiterInterrupted = true;
+            }
+        }, "waiter");
+        sim.Start(async p =>
+        {
+            await p.Delay(Hours(2));
+            waiter.Interrupt("cancelled");
+        });
+
+        sim.Run();
+
+        Assert.True(waiterInterrupted);
+        Assert.True(holderReleased);
+        Assert.Equal(0, berth.InUse);
+        Assert.Equal(0, berth.QueueLength);
+        Assert.True(waiter.IsCompleted);
+    }
+
+    [Theory]
+    [InlineData(BodyKind.TaskBody)]
+    [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
+    public void Fault_AfterAnAwait_StopsTheRunWithTheProcessNameTimeAndInnerException(BodyKind kind)
+    {
+        var sim = new Simulation();
+        Start(sim, kind, async p =>
+        {
+            await p.Delay(Hours(5));
+            throw new FormatException("bad cargo");
+        }, "loader");
+
+        ProcessFaultedException ex = Assert.Throws<ProcessFaultedException>(() => sim.Run());
+
+        Assert.Equal("loader", ex.ProcessName);
+        Assert.IsType<FormatException>(ex.InnerException);
+        Assert.Equal(SimTime.FromHours(5), sim.Now);
+    }
+
+    [Theory]
+    [InlineData(BodyKind.TaskBody)]
+    [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
+    public void Await_DelayInSteadyState_AllocatesNothing(BodyKind kind)
+    {
+        var sim = new Simulation();
+        long iterations = 0;
+        Start(sim, kind, async p =>
+        {
+            while (true)
+            {
+                await p.Delay(Hours(1));
+                iterations++;
+            }
+        }, "loop");
+
+        sim.Run(20_000); // warm up (as in ProcessTests: the first awaits of an async method set up its box)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long startIterations = iterations;
+        sim.Run(100_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(100_000, iterations - startIterations);
+        Assert.True(allocated < 1_000, $"{allocated} bytes allocated over 100,000 awaits");
+    }
+
+    // ---- the ProcessTask builder's edges ---------------------------------------------------------------------
+
+    [Fact]
+    public void ProcessTaskBody_EndingWithoutAwaiting_CompletesAtItsStartAndTriggersCompletion()
+    {
+        var sim = new Simulation();
+        int ran = 0;
+        SimTime joinedAt = default;
+        SimProcess quick = sim.Start(async p =>
+        {
+            ran++;
+            await Task.CompletedTask; // completes synchronously: the body never suspends
+        }, "quick");
+        sim.Start(async p =>
+        {
+            await p.Delay(Hours(1));
+            await p.Join(quick);
+            joinedAt = p.Now;
+        });
+
+        sim.Run();
+
+        Assert.Equal(1, ran);
+        Assert.True(quick.IsCompleted);
+        Assert.Equal(SimTime.FromHours(1), joinedAt);
+    }
+
+    [Fact]
+    public void ProcessTaskBody_ThrowingBeforeItsFirstAwait_FaultsTheRun()
+    {
+        var sim = new Simulation();
+        sim.Start(ThrowAtOnce, "early");
+
+        ProcessFaultedException ex = Assert.Throws<ProcessFaultedException>(() => sim.Run());
+
+        Assert.Equal("early", ex.ProcessName);
+        Assert.IsType<ArgumentException>(ex.InnerException);
+        Assert.Equal(SimTime.Zero, sim.Now);
+    }
+
+    private static async ProcessTask ThrowAtOnce(SimProcess p)
+    {
+        if (p.Now == SimTime.Zero)
+        {
+            throw new ArgumentException("no berth configured");
+        }
+
+        await p.Delay(Hours(1));
+    }
+
+    [Fact]
+    public void ProcessTaskBody_NotAsync_ThrowingFromTheDelegate_FaultsTheRun()
+    {
+        var sim = new Simulation();
+        sim.Start(new Func<SimProcess, ProcessTask>(_ => throw new InvalidDataException("broken")), "sync");
+
+        ProcessFaultedException ex = Assert.Throws<ProcessFaultedException>(() => sim.Run());
+
+        Assert.IsType<InvalidDataException>(ex.InnerException);
+    }
+
+    [Fact]
+    public void ProcessTaskBody_AwaitingAnotherProcesssAwaitable_FaultsWithAClearMessage()
+    {
+        var sim = new Simulation();
+        SimProcess other = sim.Start(async p =>
+        {
+            await p.Delay(Hours(1));
+            await p.Delay(Hours(10));
+        }, "other");
+        sim.Start(async p =>
+        {
+            await p.Delay(Hours(2));
+            await other.Delay(Hours(1)); // not its own process
+        }, "confused");
+
+        ProcessFaultedException ex = Assert.Throws<ProcessFaultedException>(() => sim.Run());
+
+        Assert.Equal("confused", ex.ProcessName);
+        InvalidOperationException inner = Assert.IsType<InvalidOperationException>(ex.InnerException);
+        Assert.Contains("Process 'other' is already suspended", inner.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProcessTaskBody_ExceptionCaughtInsideTheBody_DoesNotFault()
+    {
+        var sim = new Simulation();
+        string? seen = null;
+        SimProcess p1 = sim.Start(async p =>
+        {
+            try
+            {
+                await p.Delay(Hours(1));
+                throw new TimeoutException("late");
+            }
+            catch (TimeoutException ex)
+            {
+                seen = ex.Message;
+            }
+
+            await p.Delay(Hours(1));
+        });
+
+        sim.Run();
+
+        Assert.Equal("late", seen);
+        Assert.True(p1.IsCompleted);
+        Assert.Equal(SimTime.FromHours(2), sim.Now);
+    }
+}
