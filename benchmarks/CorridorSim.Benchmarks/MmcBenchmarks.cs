@@ -34,7 +34,7 @@ public class MmcBenchmarks
         Serve();
     }
 
-    private async Task Source(SimProcess p)
+    private async ProcessTask Source(SimProcess p)
     {
         while (true)
         {
@@ -43,7 +43,7 @@ public class MmcBenchmarks
         }
     }
 
-    private async Task Customer(SimProcess p)
+    private async ProcessTask Customer(SimProcess p)
     {
         using ResourceLease server = await p.Request(_servers);
         await p.Delay(Exp(_service, 1.0));

@@ -33,8 +33,7 @@ public sealed class SimProcess
     internal static readonly Action<Simulation, object?> ResumeHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
     internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
 
-    private readonly Func<SimProcess, Task>? _taskBody;
-    private readonly Func<SimProcess, ProcessTask>? _processBody;
+    private readonly Delegate _body; // Func<SimProcess, ProcessTask> or Func<SimProcess, Task>
     private Task? _task; // a Task body's task
     private ProcessBox? _box; // a ProcessTask body's state machine, once it has suspended
     private bool _inBox; // suspended at a simulation awaitable: resuming runs _box (a flag: no write barrier per await)
@@ -49,14 +48,14 @@ public sealed class SimProcess
     internal SimProcess(Simulation simulation, Func<SimProcess, Task> body, string name)
     {
         Simulation = simulation;
-        _taskBody = body;
+        _body = body;
         Name = name;
     }
 
     internal SimProcess(Simulation simulation, Func<SimProcess, ProcessTask> body, string name)
     {
         Simulation = simulation;
-        _processBody = body;
+        _body = body;
         Name = name;
     }
 
@@ -73,7 +72,7 @@ public sealed class SimProcess
     public bool IsCompleted { get; private set; }
 
     /// <summary>Whether the body returns <see cref="ProcessTask"/> (resumed directly) rather than <see cref="Task"/>.</summary>
-    internal bool HasProcessTaskBody => _processBody is not null;
+    internal bool HasProcessTaskBody => _body is Func<SimProcess, ProcessTask>;
 
     /// <summary>Whether the process is suspended at an await.</summary>
     public bool IsWaiting { get; private set; }
@@ -476,7 +475,7 @@ public sealed class SimProcess
 
     private void Begin()
     {
-        if (_processBody is { } body)
+        if (_body is Func<SimProcess, ProcessTask> body)
         {
             ProcessTask started;
             try
@@ -505,7 +504,7 @@ public sealed class SimProcess
 
         try
         {
-            _task = _taskBody!(this);
+            _task = Unsafe.As<Func<SimProcess, Task>>(_body)(this);
         }
 #pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
         catch (Exception ex)

@@ -47,12 +47,15 @@ public readonly struct EventHandle : IEquatable<EventHandle>
 /// <para>
 /// Behaviour is written either with the allocation-free event-scheduling API
 /// (<see cref="Schedule{TState}(SimDuration, Action{Simulation, TState}, TState)"/>) or as processes:
-/// <c>async</c> methods started with <see cref="Start(Func{SimProcess, Task}, string?)"/> that await
-/// the simulation awaitables of <see cref="SimProcess"/>. Processes must await only those awaitables (never
+/// <c>async</c> methods started with <see cref="Start(Func{SimProcess, ProcessTask}, string?)"/> (bodies returning
+/// <see cref="ProcessTask"/>, resumed directly; every <c>async p =&gt; …</c> lambda is one) or
+/// <see cref="Start(Func{SimProcess, Task}, string?)"/> that await the simulation awaitables of their
+/// <see cref="SimProcess"/>. Processes must await only those awaitables (never
 /// <see cref="Task.Delay(int)"/> or other real asynchronous work): their continuations are run inline by the
 /// event loop, in calendar order, with no thread pool involved. While events run, the flow of the
 /// <see cref="ExecutionContext"/> is suppressed (there is no other thread to flow it to, and it saves the context
-/// switch at every resumption): <c>AsyncLocal</c> values do not flow across a process's awaits.
+/// switch at every resumption of a <see cref="Task"/> body): <c>AsyncLocal</c> values do not flow across a
+/// process's awaits.
 /// </para>
 /// </remarks>
 public sealed class Simulation
