@@ -16,51 +16,50 @@ namespace CorridorSim.Engine;
 /// </para>
 /// <para>
 /// A <see cref="ProcessTask"/> is not awaitable: it is only the handle through which <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/>
-/// follows the body. Helper methods awaited inside a process body (<c>await port.Handle(p)</c>) return
-/// <see cref="Task"/>, as before.
+/// follows the body. Calling a <see cref="ProcessTask"/> method runs none of its code: the body runs only as a
+/// process, from its start event, when the method (or a lambda) is given to <c>Start</c>. Helper methods awaited
+/// inside a process body (<c>await port.Handle(p)</c>) return <see cref="Task"/>.
 /// </para>
 /// </remarks>
 [AsyncMethodBuilder(typeof(ProcessTaskMethodBuilder))]
 public readonly struct ProcessTask
 {
-    internal ProcessTask(ProcessBox? box, Exception? exception)
-    {
-        Box = box;
-        Exception = exception;
-    }
+    internal ProcessTask(ProcessBox box) => Box = box;
 
-    /// <summary>The body's state machine when it suspended at least once; null when it ran to its end at once.</summary>
+    /// <summary>The body's state machine, not yet run; null for <c>default(ProcessTask)</c> (a body that does nothing).</summary>
     internal ProcessBox? Box { get; }
-
-    /// <summary>The exception that ended a body that never suspended, or null.</summary>
-    internal Exception? Exception { get; }
 }
 
 /// <summary>
 /// The async method builder of <see cref="ProcessTask"/>. The C# compiler calls it; user code does not.
 /// </summary>
 /// <remarks>
-/// On the first await that suspends, the body's state machine moves into a <see cref="ProcessBox{TStateMachine}"/>;
-/// a simulation awaitable then hands that box to its process (no delegate), any other awaiter gets the box's
-/// <c>MoveNext</c> as an <see cref="Action"/>. Nothing captures or restores an execution context.
+/// Calling the body runs none of its code: the state machine moves into a <see cref="ProcessBox{TStateMachine}"/>,
+/// which <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> keeps and first runs at the process's
+/// start event. At each await that suspends, a simulation awaitable hands the box to its process (no delegate); any
+/// other awaiter gets the box's <c>MoveNext</c> as an <see cref="Action"/>. Nothing captures or restores an execution
+/// context.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ProcessTaskMethodBuilder
 {
     private ProcessBox? _box;
-    private Exception? _exception;
 
     /// <summary>Creates a builder (called by the compiler).</summary>
     public static ProcessTaskMethodBuilder Create() => default;
 
-    /// <summary>The body's handle (called by the compiler once the body first suspends or ends).</summary>
-    public readonly ProcessTask Task => new(_box, _exception);
+    /// <summary>The body's handle (called by the compiler right after <see cref="Start{TStateMachine}(ref TStateMachine)"/>).</summary>
+    public readonly ProcessTask Task => new(_box!);
 
-    /// <summary>Runs the body up to its first suspension (called by the compiler).</summary>
+    /// <summary>
+    /// Prepares the body (called by the compiler when the body is called): moves its state machine into a box and
+    /// runs nothing. The process runs the body from its start event on, so calling the body at
+    /// <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> allocates the box next to its process.
+    /// </summary>
     /// <typeparam name="TStateMachine">The compiler-generated state machine.</typeparam>
     /// <param name="stateMachine">The state machine.</param>
-    public readonly void Start<TStateMachine>(ref TStateMachine stateMachine)
-        where TStateMachine : IAsyncStateMachine => stateMachine.MoveNext();
+    public void Start<TStateMachine>(ref TStateMachine stateMachine)
+        where TStateMachine : IAsyncStateMachine => GetBox(ref stateMachine);
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
     /// <param name="stateMachine">Ignored.</param>
@@ -69,27 +68,15 @@ public struct ProcessTaskMethodBuilder
     }
 
     /// <summary>Marks the body completed (called by the compiler).</summary>
-    public readonly void SetResult()
-    {
-        if (_box is { } box)
-        {
-            box.IsCompleted = true;
-        }
-    }
+    public readonly void SetResult() => _box!.IsCompleted = true;
 
     /// <summary>Marks the body failed with <paramref name="exception"/> (called by the compiler).</summary>
     /// <param name="exception">The exception that left the body.</param>
-    public void SetException(Exception exception)
+    public readonly void SetException(Exception exception)
     {
-        if (_box is { } box)
-        {
-            box.Exception = exception;
-            box.IsCompleted = true;
-        }
-        else
-        {
-            _exception = exception;
-        }
+        ProcessBox box = _box!; // Start created it: the body only runs from its box
+        box.Exception = exception;
+        box.IsCompleted = true;
     }
 
     /// <summary>Suspends the body at an await of an <see cref="INotifyCompletion"/> awaiter (called by the compiler).</summary>

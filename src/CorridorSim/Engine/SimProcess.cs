@@ -33,8 +33,8 @@ public sealed class SimProcess
     internal static readonly Action<Simulation, object?> ResumeHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
     internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
 
-    private readonly Delegate _body; // Func<SimProcess, ProcessTask> or Func<SimProcess, Task>
-    private Task? _task; // a Task body's task
+    private readonly Func<SimProcess, Task>? _taskBody; // a Task body, called at the start event
+    private Task? _task; // a Task body's task; for a ProcessTask body, only what its delegate threw at Start
     private ProcessBox? _box; // a ProcessTask body's state machine, once it has suspended
     private bool _inBox; // suspended at a simulation awaitable: resuming runs _box (a flag: no write barrier per await)
     private Action? _continuation; // what resumes the body otherwise (a Task body, or an awaiter not the engine's)
@@ -48,15 +48,30 @@ public sealed class SimProcess
     internal SimProcess(Simulation simulation, Func<SimProcess, Task> body, string name)
     {
         Simulation = simulation;
-        _body = body;
+        _taskBody = body;
         Name = name;
     }
 
+    /// <summary>
+    /// A process with a <see cref="ProcessTask"/> body. The body is called at once: an <c>async</c> body then only
+    /// moves its arguments into its state machine, whose box the builder allocates here, right after this object,
+    /// so that the two (which every resumption touches) are neighbours in memory. The body's code runs from the
+    /// start event on (see <see cref="ProcessTaskMethodBuilder.Start{TStateMachine}(ref TStateMachine)"/>).
+    /// </summary>
     internal SimProcess(Simulation simulation, Func<SimProcess, ProcessTask> body, string name)
     {
         Simulation = simulation;
-        _body = body;
         Name = name;
+        try
+        {
+            _box = body(this).Box;
+        }
+#pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault at the start event.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _task = Task.FromException(ex);
+        }
     }
 
     /// <summary>The simulation the process runs in.</summary>
@@ -72,7 +87,7 @@ public sealed class SimProcess
     public bool IsCompleted { get; private set; }
 
     /// <summary>Whether the body returns <see cref="ProcessTask"/> (resumed directly) rather than <see cref="Task"/>.</summary>
-    internal bool HasProcessTaskBody => _body is Func<SimProcess, ProcessTask>;
+    internal bool HasProcessTaskBody => _taskBody is null;
 
     /// <summary>Whether the process is suspended at an await.</summary>
     public bool IsWaiting { get; private set; }
@@ -415,12 +430,8 @@ public sealed class SimProcess
 
         if (!ReferenceEquals(box, _box))
         {
-            if (_box is not null)
-            {
-                throw new InvalidOperationException($"A process body awaited an awaitable of process '{Name}', which is not its own.");
-            }
-
-            _box = box; // the first suspension (Begin learns of the box only when the body returns to it)
+            // A Task body's process, or another ProcessTask body's, but not this process's own body.
+            throw new InvalidOperationException($"A process body awaited an awaitable of process '{Name}', which is not its own.");
         }
 
         _inBox = true;
@@ -475,28 +486,16 @@ public sealed class SimProcess
 
     private void Begin()
     {
-        if (_body is Func<SimProcess, ProcessTask> body)
+        if (_taskBody is null)
         {
-            ProcessTask started;
-            try
+            if (_box is { } box)
             {
-                started = body(this);
-            }
-#pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                started = new ProcessTask(null, ex);
-            }
-
-            if (started.Box is { } box)
-            {
-                _box = box;
+                box.MoveNext(); // the body's first step: up to its first await
                 CheckCompleted();
             }
             else
             {
-                Complete(started.Exception); // the body ended without suspending
+                Complete(_task?.Exception?.InnerException); // a delegate that threw, or returned no body
             }
 
             return;
@@ -504,7 +503,7 @@ public sealed class SimProcess
 
         try
         {
-            _task = Unsafe.As<Func<SimProcess, Task>>(_body)(this);
+            _task = _taskBody(this);
         }
 #pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
         catch (Exception ex)
