@@ -221,8 +221,16 @@ public sealed class Simulation
     /// <param name="body">The process body: an <c>async</c> method returning <see cref="ProcessTask"/> that awaits the awaitables of its <see cref="SimProcess"/>.</param>
     /// <param name="name">A name for messages and traces.</param>
     /// <remarks>
+    /// <para>
     /// An <c>async p =&gt; …</c> lambda fits both overloads of <c>Start</c>; this one is preferred (C# 13 or later), so that
     /// lambda bodies get the faster <see cref="ProcessTask"/> resumption.
+    /// </para>
+    /// <para>
+    /// <paramref name="body"/> is called at once: an <c>async</c> body then only moves into its state machine's box,
+    /// allocated next to the process, and none of its code runs before the process's start event. (Code a
+    /// non-<c>async</c> delegate runs before returning its <see cref="ProcessTask"/> does run here; an exception it
+    /// throws fails the run at the start event.)
+    /// </para>
     /// </remarks>
     [OverloadResolutionPriority(1)]
     public SimProcess Start(Func<SimProcess, ProcessTask> body, string? name = null)

@@ -191,6 +191,51 @@ public class ProcessBodyTests
     // ---- the ProcessTask builder's edges ---------------------------------------------------------------------
 
     [Fact]
+    public void ProcessTaskBody_RunsFromItsStartEvent_NotWhenStarted()
+    {
+        var sim = new Simulation();
+        var log = new List<string>();
+        sim.Schedule(SimDuration.Zero, static (_, l) => l.Add("earlier event"), log);
+        SimProcess process = sim.Start(async p =>
+        {
+            log.Add("body at " + p.Now.Ticks);
+            await p.Delay(Hours(1));
+            log.Add("after delay");
+        });
+
+        Assert.Empty(log); // Start prepared the body; none of its code ran
+        Assert.False(process.IsWaiting);
+        sim.Run();
+
+        Assert.Equal(["earlier event", "body at 0", "after delay"], log);
+    }
+
+    [Fact]
+    public void ProcessTaskBody_StateMachineIsAllocatedByStart_SoTheFirstStepAllocatesNothing()
+    {
+        // The box is allocated next to its process when Start is called (they are neighbours in memory); running
+        // the body then allocates nothing, from its first step on.
+        var sim = new Simulation();
+        sim.Start(HoldForever);
+        sim.Run(2); // warm up: the body's code and the engine's paths are compiled
+        sim.Start(HoldForever);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        sim.Run(1); // the second process's start event: its first step, up to its first await
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    private static async ProcessTask HoldForever(SimProcess p)
+    {
+        while (true)
+        {
+            await p.Delay(Hours(1));
+        }
+    }
+
+    [Fact]
     public void ProcessTaskBody_EndingWithoutAwaiting_CompletesAtItsStartAndTriggersCompletion()
     {
         var sim = new Simulation();
