@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using CorridorSim.Corridor;
 using CorridorSim.Experiments;
@@ -24,15 +25,49 @@ internal static class Commands
 
     private static Argument<FileInfo> ScenarioArgument() => new("SCENARIO") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
 
-    private static Option<int?> ReplicationsOption() => new("--replications", "-r") { Description = "Replications (overrides the scenario's simulation.replications)." };
+    private static Option<int?> ReplicationsOption() => new("--replications", "-r")
+    {
+        Description = "Replications (overrides the scenario's simulation.replications).",
+        CustomParser = r => ParseWhole(r, "--replications"),
+    };
 
-    private static Option<ulong?> SeedOption() => new("--seed", "-s") { Description = "Master seed (overrides the scenario's simulation.seed)." };
+    private static Option<ulong?> SeedOption() => new("--seed", "-s")
+    {
+        Description = "Master seed (overrides the scenario's simulation.seed).",
+        CustomParser = ParseSeed,
+    };
 
     private static Option<int> ThreadsOption() => new("--threads", "-t")
     {
         Description = "Worker threads for replications (default: all cores). Results do not depend on it.",
         DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = r => ParseWhole(r, "--threads") ?? 0, // 0 is never used: the parse has failed
     };
+
+    // System.CommandLine's own message names the CLR type ("System.Nullable`1[System.Int32]"); these say it in words.
+    private static int? ParseWhole(ArgumentResult result, string option)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, NumberStyles.AllowLeadingSign, Inv, out int value))
+        {
+            return value;
+        }
+
+        result.AddError($"{option} expects a whole number, found '{token}'.");
+        return null;
+    }
+
+    private static ulong? ParseSeed(ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (ulong.TryParse(token, NumberStyles.None, Inv, out ulong value))
+        {
+            return value;
+        }
+
+        result.AddError(string.Create(Inv, $"--seed expects a whole number from 0 to {ulong.MaxValue}, found '{token}'."));
+        return null;
+    }
 
     private static Option<DirectoryInfo?> OutOption() => new("--out", "-o") { Description = "Output folder (default: out/<scenario name>)." };
 

@@ -170,6 +170,23 @@ public sealed class BadInputTests : IDisposable
         Assert.False(Directory.Exists(_dir["out"]), $"{why}: output written");
     }
 
+    [Theory]
+    [InlineData("-r", "many", "--replications expects a whole number, found 'many'.")]
+    [InlineData("--threads", "2.5", "--threads expects a whole number, found '2.5'.")]
+    [InlineData("--seed", "-1", "--seed expects a whole number from 0 to 18446744073709551615, found '-1'.")]
+    [InlineData("--seed", "abc", "--seed expects a whole number from 0 to 18446744073709551615, found 'abc'.")]
+    public void Run_OptionValueOfTheWrongType_SaysWhatWasExpectedInWords(string option, string value, string message)
+    {
+        // Not System.CommandLine's "as expected type 'System.Nullable`1[System.Int32]'".
+        string file = Write("base", Valid);
+
+        CliResult r = CliHarness.Run("run", file, option, value, "--out", _dir["out"]);
+
+        Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
+        Assert.Contains(message, r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", r.Stderr, StringComparison.Ordinal);
+    }
+
     private static Func<string> Edit(Action<JsonNode> change) => () =>
     {
         JsonNode document = JsonNode.Parse(Valid)!;
