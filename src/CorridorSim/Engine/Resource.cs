@@ -48,6 +48,9 @@ public sealed class Resource : IWaitSource
     private readonly List<Holder> _holders = [];
     private readonly List<Waiter> _queue = []; // binary heap by (Priority, Sequence)
     private HashSet<long>? _revoked;
+
+    /// <summary>Grant ids preempted and not yet released through their stale lease; for tests.</summary>
+    internal int RevokedCount => _revoked?.Count ?? 0;
     private long _nextGrant = 1;
     private long _nextArrival;
     private readonly TimeWeighted _busy;
@@ -201,12 +204,18 @@ public sealed class Resource : IWaitSource
         // Granted but not yet delivered: give the unit back.
         if (!process.ResultDelivered && ReferenceEquals(process.ResultObject, this))
         {
+            process.ResultObject = null;
             int h = FindHolder(process.ResultValue);
             if (h >= 0)
             {
                 RemoveHolder(h);
-                process.ResultObject = null;
                 GrantWaiting();
+            }
+            else
+            {
+                // Preempted before it was delivered: the process never gets the lease, so nobody will release it
+                // to clear its revoked id.
+                _revoked?.Remove(process.ResultValue);
             }
         }
     }

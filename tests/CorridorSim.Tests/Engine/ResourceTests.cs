@@ -589,4 +589,48 @@ public class ResourceTests
         Assert.Equal(0.5, berth.Utilization, 12);
         Assert.Equal(0, berth.WaitHours.Count);
     }
+
+    [Fact]
+    public void Preempt_HolderGrantedButNotYetResumed_ThrowsAtItsAwait_AndLeavesNoStaleGrant()
+    {
+        // At 1 h the holder releases; the unit goes to the queued waiter, whose resumption is scheduled for later at
+        // the same instant. A preempting request runs before it: the waiter loses a unit it never received.
+        var sim = new Simulation();
+        var berth = new Resource(sim, capacity: 1);
+        Exception? waiterSaw = null;
+        bool urgentServed = false;
+
+        sim.Start(async p =>
+        {
+            using ResourceLease lease = await p.Request(berth, priority: 5);
+            await p.Delay(SimDuration.FromHours(1));
+        }, "holder");
+        sim.Start(async p =>
+        {
+            await p.Delay(SimDuration.FromHours(1));
+            using ResourceLease lease = await p.Request(berth, priority: 0, preempt: true);
+            urgentServed = true;
+            await p.Delay(SimDuration.FromHours(1));
+        }, "urgent");
+        sim.Start(async p =>
+        {
+            try
+            {
+                using ResourceLease lease = await p.Request(berth, priority: 5);
+                await p.Delay(SimDuration.FromHours(10));
+            }
+            catch (PreemptedException ex)
+            {
+                waiterSaw = ex;
+            }
+        }, "waiter");
+
+        sim.Run();
+
+        Assert.True(urgentServed);
+        Assert.IsType<PreemptedException>(waiterSaw);
+        Assert.Equal(0, berth.InUse);
+        Assert.Equal(0, berth.RevokedCount);
+        Assert.Equal(SimTime.FromHours(2), sim.Now);
+    }
 }
