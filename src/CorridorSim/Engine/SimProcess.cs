@@ -191,6 +191,11 @@ public sealed class SimProcess
     }
 
     /// <summary>Waits until <paramref name="amount"/> fits below the container's capacity, then adds it.</summary>
+    /// <remarks>
+    /// Interrupted while waiting, the put is withdrawn. Interrupted after the amount was added but before this process
+    /// resumed (the same instant), the amount stays added and the await still throws: the material moved, as it would
+    /// have had the interrupt come a moment later. The same holds for <see cref="Get(Container, double)"/>.
+    /// </remarks>
     public SimAwaitable Put(Container container, double amount)
     {
         ArgumentNullException.ThrowIfNull(container);
@@ -223,6 +228,11 @@ public sealed class SimProcess
     }
 
     /// <summary>Waits until the store has room, then adds <paramref name="item"/>.</summary>
+    /// <remarks>
+    /// Interrupted while waiting, the put is withdrawn. Interrupted after the store accepted the item but before this
+    /// process resumed (the same instant), the item stays in the store and the await still throws. (A get
+    /// interrupted that way gives its item back to the front of the store instead, since it was never delivered.)
+    /// </remarks>
     public SimAwaitable Put<T>(Store<T> store, T item)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -46,4 +46,39 @@ public class StoreBatchInterruptTests
         Assert.Equal(2, yard.Count); // actual: 0
         Assert.Equal("a", yard[0]);
     }
+
+    [Fact]
+    public void Put_ServedThenInterruptedBeforeResume_ItemStaysInTheStore_AndTheAwaitThrows()
+    {
+        // Unlike a get (whose item would otherwise vanish with the throwing await), a put that was served has moved
+        // its item: it stays in the store, as if the interrupt had come a moment later (documented on Put).
+        var sim = new Simulation();
+        var yard = new Store<string>(sim, capacity: 1, name: "yard");
+        yard.TryPut("first");
+        bool interrupted = false;
+
+        SimProcess truck = sim.Start(async p =>
+        {
+            try
+            {
+                await p.Put(yard, "second"); // the yard is full: waits
+            }
+            catch (ProcessInterruptedException)
+            {
+                interrupted = true;
+            }
+        }, "truck");
+        sim.Start(async p =>
+        {
+            await p.Delay(SimDuration.FromHours(1));
+            Assert.Equal("first", await p.Get(yard)); // room: the truck's put is served, its resume scheduled
+            truck.Interrupt("shift ends"); // ...but the interrupt comes first
+        }, "crane");
+
+        sim.Run();
+
+        Assert.True(interrupted);
+        Assert.Equal(1, yard.Count);
+        Assert.Equal("second", yard[0]);
+    }
 }
