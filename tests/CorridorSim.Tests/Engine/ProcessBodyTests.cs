@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CorridorSim.Engine;
 
 namespace CorridorSim.Tests.Engine;
@@ -233,6 +234,32 @@ public class ProcessBodyTests
         {
             await p.Delay(Hours(1));
         }
+    }
+
+    [Fact]
+    public void EngineAwaiters_AreRecognisedByTheBuilder_AndNameTheirProcessThroughAwaiterCore()
+    {
+        // The builder reads an engine awaiter's process through AwaiterCore, the awaiter's only field (no boxing).
+        // Adding a field to an awaiter must fail here, not corrupt a resumption.
+        var sim = new Simulation();
+        SimProcess p = sim.Start(async q => await q.Delay(Hours(1)));
+
+        Assert.True(SimAwaiter<SimAwaitable>.Is);
+        Assert.True(SimAwaiter<SimAwaitable<int>>.Is);
+        Assert.True(SimAwaiter<SimAwaitable<string>>.Is);
+        Assert.True(SimAwaiter<RequestAwaitable>.Is);
+        Assert.False(SimAwaiter<TaskAwaiter>.Is);
+        Assert.False(SimAwaiter<YieldAwaitable.YieldAwaiter>.Is);
+
+        var plain = new SimAwaitable(p);
+        var typed = new SimAwaitable<string>(p, completed: false);
+        var counted = new SimAwaitable<int>(p, completed: true, resultInValue: true);
+        var request = new RequestAwaitable(p, completed: false);
+        Assert.Same(p, Unsafe.As<SimAwaitable, AwaiterCore>(ref plain).Process);
+        Assert.Same(p, Unsafe.As<SimAwaitable<string>, AwaiterCore>(ref typed).Process);
+        Assert.Same(p, Unsafe.As<SimAwaitable<int>, AwaiterCore>(ref counted).Process);
+        Assert.True(Unsafe.As<SimAwaitable<int>, AwaiterCore>(ref counted).ResultInValue);
+        Assert.Same(p, Unsafe.As<RequestAwaitable, AwaiterCore>(ref request).Process);
     }
 
     [Fact]
