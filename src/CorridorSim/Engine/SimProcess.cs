@@ -33,22 +33,29 @@ public sealed class SimProcess
     internal static readonly Action<Simulation, object?> ResumeHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
     internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
 
-    private readonly Func<SimProcess, Task>? _taskBody; // a Task body, called at the start event
-    private Task? _task; // a Task body's task; for a ProcessTask body, only what its delegate threw at Start
+    // Fields few processes need, out of the object every resumption touches (which then stays within two cache
+    // lines): a Task body's, a batch deadline's, a join's. Allocated on first use.
+    private sealed class Rare
+    {
+        public Func<SimProcess, Task>? TaskBody; // a Task body, called at the start event
+        public Task? Task; // a Task body's task; for a ProcessTask body, only what its delegate threw at Start
+        public Action? LastContinuation; // the continuation _continuationTarget was read from
+        public EventHandle DeadlineEvent; // the pending batch deadline, or default
+        public SimSignal? Completion;
+    }
+
+    private Rare? _rare;
     private ProcessBox? _box; // a ProcessTask body's state machine, once it has suspended
     private bool _inBox; // suspended at a simulation awaitable: resuming runs _box (a flag: no write barrier per await)
     private Action? _continuation; // what resumes the body otherwise (a Task body, or an awaiter not the engine's)
-    private Action? _lastContinuation; // the continuation _continuationTarget was read from
     private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
     private EventHandle _resumeEvent; // the pending resume (a delay's timer or a wake-up), or default
-    private EventHandle _deadlineEvent; // the pending batch deadline, or default
     private Exception? _pendingException;
-    private SimSignal? _completion;
 
     internal SimProcess(Simulation simulation, Func<SimProcess, Task> body, string name)
     {
         Simulation = simulation;
-        _taskBody = body;
+        _rare = new Rare { TaskBody = body };
         Name = name;
     }
 
@@ -70,7 +77,7 @@ public sealed class SimProcess
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _task = Task.FromException(ex);
+            _rare = new Rare { Task = Task.FromException(ex) };
         }
     }
 
@@ -87,7 +94,7 @@ public sealed class SimProcess
     public bool IsCompleted { get; private set; }
 
     /// <summary>Whether the body returns <see cref="ProcessTask"/> (resumed directly) rather than <see cref="Task"/>.</summary>
-    internal bool HasProcessTaskBody => _taskBody is null;
+    internal bool HasProcessTaskBody => _rare?.TaskBody is null;
 
     /// <summary>Whether the process is suspended at an await.</summary>
     public bool IsWaiting { get; private set; }
@@ -97,16 +104,17 @@ public sealed class SimProcess
     {
         get
         {
-            if (_completion is null)
+            Rare rare = _rare ??= new Rare();
+            if (rare.Completion is null)
             {
-                _completion = new SimSignal(Simulation);
+                rare.Completion = new SimSignal(Simulation);
                 if (IsCompleted)
                 {
-                    _completion.Trigger();
+                    rare.Completion.Trigger();
                 }
             }
 
-            return _completion;
+            return rare.Completion;
         }
     }
 
@@ -268,7 +276,7 @@ public sealed class SimProcess
         bool done = store.GetBatchFor(this, count, into);
         if (!done)
         {
-            _deadlineEvent = Simulation.Enqueue(Simulation.Now.Ticks + maxWait.Ticks, DeadlineHandler, this);
+            (_rare ??= new Rare()).DeadlineEvent = Simulation.Enqueue(Simulation.Now.Ticks + maxWait.Ticks, DeadlineHandler, this);
         }
 
         return new SimAwaitable<int>(this, done, resultInValue: true);
@@ -379,7 +387,10 @@ public sealed class SimProcess
         // The wait ends now: a timer still pending for it (an interrupted delay, a batch filled before its deadline)
         // is cancelled, so that it neither runs nor, at its due time, moves the clock past the last real event.
         CancelPending(ref _resumeEvent);
-        CancelPending(ref _deadlineEvent);
+        if (_rare is { } rare)
+        {
+            CancelPending(ref rare.DeadlineEvent);
+        }
         _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks, ResumeHandler, this);
     }
 
@@ -421,10 +432,11 @@ public sealed class SimProcess
         }
 
         _continuation = continuation;
-        if (!ReferenceEquals(continuation, _lastContinuation))
+        Rare rare = _rare ??= new Rare();
+        if (!ReferenceEquals(continuation, rare.LastContinuation))
         {
             // An async method hands over the same delegate at every await; Target is read once, not per await.
-            _lastContinuation = continuation;
+            rare.LastContinuation = continuation;
             _continuationTarget = continuation.Target;
         }
     }
@@ -482,12 +494,12 @@ public sealed class SimProcess
 
     private void OnDeadline(long sequence)
     {
-        if (sequence != _deadlineEvent.Sequence || !IsWaiting)
+        if (_rare is not { } rare || sequence != rare.DeadlineEvent.Sequence || !IsWaiting)
         {
             return;
         }
 
-        _deadlineEvent = default;
+        rare.DeadlineEvent = default;
         if (WaitSource is IBatchWaitSource batch)
         {
             batch.OnBatchDeadline(this);
@@ -496,7 +508,7 @@ public sealed class SimProcess
 
     private void Begin()
     {
-        if (_taskBody is null)
+        if (_rare?.TaskBody is not { } taskBody)
         {
             if (_box is { } box)
             {
@@ -505,7 +517,7 @@ public sealed class SimProcess
             }
             else
             {
-                Complete(_task?.Exception?.InnerException); // a delegate that threw, or returned no body
+                Complete(_rare?.Task?.Exception?.InnerException); // a delegate that threw, or returned no body
             }
 
             return;
@@ -513,13 +525,13 @@ public sealed class SimProcess
 
         try
         {
-            _task = _taskBody(this);
+            _rare.Task = taskBody(this);
         }
 #pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _task = Task.FromException(ex);
+            _rare.Task = Task.FromException(ex);
         }
 
         CheckCompleted();
@@ -584,7 +596,7 @@ public sealed class SimProcess
             return;
         }
 
-        Task? task = _task;
+        Task? task = _rare?.Task;
         if (task is null || !task.IsCompleted)
         {
             return;
@@ -598,13 +610,16 @@ public sealed class SimProcess
         IsCompleted = true;
         IsWaiting = false;
         _continuationTarget = null;
-        _lastContinuation = null;
+        if (_rare is { } rare)
+        {
+            rare.LastContinuation = null;
+        }
         if (error is not null)
         {
             Simulation.Fault(new ProcessFaultedException(Name, Simulation.Now, error));
         }
 
-        _completion?.Trigger();
+        _rare?.Completion?.Trigger();
     }
 }
 
