@@ -45,7 +45,7 @@ public sealed class SimProcess
     }
 
     private Rare? _rare;
-    private ProcessBox? _box; // a ProcessTask body's state machine, once it has suspended
+    private ProcessBox? _box; // a ProcessTask body's state machine, boxed when Start called the body
     private bool _inBox; // suspended at a simulation awaitable: resuming runs _box (a flag: no write barrier per await)
     private Action? _continuation; // what resumes the body otherwise (a Task body, or an awaiter not the engine's)
     private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
@@ -391,6 +391,7 @@ public sealed class SimProcess
         {
             CancelPending(ref rare.DeadlineEvent);
         }
+
         _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks, ResumeHandler, this);
     }
 
@@ -427,8 +428,7 @@ public sealed class SimProcess
     {
         if (_continuation is not null || _inBox)
         {
-            throw new InvalidOperationException(
-                $"Process '{Name}' is already suspended at an await: a process awaits one thing at a time, and a body awaits only its own process's awaitables.");
+            throw AlreadySuspended();
         }
 
         _continuation = continuation;
@@ -441,13 +441,15 @@ public sealed class SimProcess
         }
     }
 
+    private InvalidOperationException AlreadySuspended() => new(
+        $"Process '{Name}' is already suspended at an await: a process awaits one thing at a time, and a body awaits only its own process's awaitables.");
+
     /// <summary>Suspends a <see cref="ProcessTask"/> body at a simulation awaitable: resuming runs <paramref name="box"/>.</summary>
     internal void Suspend(ProcessBox box)
     {
         if (_continuation is not null || _inBox)
         {
-            throw new InvalidOperationException(
-                $"Process '{Name}' is already suspended at an await: a process awaits one thing at a time, and a body awaits only its own process's awaitables.");
+            throw AlreadySuspended();
         }
 
         if (!ReferenceEquals(box, _box))
@@ -614,6 +616,7 @@ public sealed class SimProcess
         {
             rare.LastContinuation = null;
         }
+
         if (error is not null)
         {
             Simulation.Fault(new ProcessFaultedException(Name, Simulation.Now, error));

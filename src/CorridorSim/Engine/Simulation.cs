@@ -212,9 +212,7 @@ public sealed class Simulation
     public SimProcess Start(Func<SimProcess, Task> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var process = new SimProcess(this, body, name ?? "process");
-        Enqueue(_now, SimProcess.StartHandler, process);
-        return process;
+        return Begin(new SimProcess(this, body, name ?? "process"));
     }
 
     /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
@@ -236,7 +234,12 @@ public sealed class Simulation
     public SimProcess Start(Func<SimProcess, ProcessTask> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var process = new SimProcess(this, body, name ?? "process");
+        return Begin(new SimProcess(this, body, name ?? "process"));
+    }
+
+    /// <summary>Schedules the start event of a new process at the current instant.</summary>
+    private SimProcess Begin(SimProcess process)
+    {
         Enqueue(_now, SimProcess.StartHandler, process);
         return process;
     }
