@@ -29,6 +29,23 @@ internal static unsafe class CacheHint
         }
     }
 
+    /// <summary>Prefetches <paramref name="lines"/> cache lines from the start of <paramref name="obj"/> on (it may end sooner: a hint).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Object(object? obj, int lines)
+    {
+        if (Sse.IsSupported)
+        {
+            unchecked
+            {
+                byte* p = (byte*)Unsafe.As<object?, nint>(ref obj);
+                for (int i = 0; i < lines; i++)
+                {
+                    Sse.Prefetch0(p + (i * 64));
+                }
+            }
+        }
+    }
+
     /// <summary>Prefetches the cache line holding <paramref name="location"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Line<T>(ref T location)

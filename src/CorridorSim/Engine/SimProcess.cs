@@ -461,6 +461,13 @@ public sealed class SimProcess
         _inBox = true;
     }
 
+    /// <summary>
+    /// Prefetches a process and the 128 bytes after it without reading it: a <see cref="ProcessTask"/> body's box is
+    /// allocated right after its process (see <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void PrefetchBlind(object? state) => CacheHint.Object(state, 4);
+
     /// <summary>Prefetches the objects that resuming <paramref name="state"/> (a process) will run through.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchResume(object? state)
