@@ -493,11 +493,22 @@ public sealed class SimProcess
         }
     }
 
+    /// <summary>
+    /// Checks, before an awaitable factory changes anything, that the process can start a wait: it has not completed,
+    /// and it is not suspended already. A suspended process cannot be the one running, so its awaitable is being made by
+    /// another process's body (or by its own body, which left an earlier awaitable un-awaited); going on would
+    /// overwrite the pending wait (a delay's timer, a queue place) of a process that is not the caller.
+    /// </summary>
     private void EnsureRunning()
     {
         if (IsCompleted)
         {
             throw new InvalidOperationException($"Process '{Name}' has completed.");
+        }
+
+        if (IsWaiting)
+        {
+            throw AlreadySuspended();
         }
     }
 

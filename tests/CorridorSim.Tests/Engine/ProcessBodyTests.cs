@@ -343,6 +343,59 @@ public class ProcessBodyTests
         Assert.Contains("Process 'other' is already suspended", inner.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(BodyKind.TaskBody)]
+    [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
+    public void AwaitableOfASuspendedProcess_ThrowsBeforeTouchingItsPendingWait(BodyKind kind)
+    {
+        // The error is raised before the other process's wait is changed: had Delay gone on, it would have replaced
+        // the other process's 5-hour timer by a 1-hour one, and the other process would have resumed at hour 2.
+        var sim = new Simulation();
+        var resumedAt = new List<double>();
+        string? caught = null;
+        SimProcess other = Start(sim, kind, async p =>
+        {
+            await p.Delay(Hours(5));
+            resumedAt.Add(p.Now.SinceStart.TotalHours);
+        }, "other");
+        Start(sim, kind, async p =>
+        {
+            await p.Delay(Hours(1));
+            try
+            {
+                await other.Delay(Hours(1)); // not its own process
+            }
+            catch (InvalidOperationException e)
+            {
+                caught = e.Message;
+            }
+
+            await p.Delay(Hours(1));
+        }, "confused");
+
+        sim.Run();
+
+        Assert.Equal([5.0], resumedAt);
+        Assert.Contains("Process 'other' is already suspended", caught, StringComparison.Ordinal);
+        Assert.True(other.IsCompleted);
+    }
+
+    [Fact]
+    public void AwaitableNotAwaited_TheNextAwaitableThrows()
+    {
+        var sim = new Simulation();
+        sim.Start(async p =>
+        {
+            _ = p.Delay(Hours(1)); // forgotten await: the process is now waiting on a timer its body does not await
+            await p.Delay(Hours(2));
+        }, "forgetful");
+
+        ProcessFaultedException ex = Assert.Throws<ProcessFaultedException>(() => sim.Run());
+
+        InvalidOperationException inner = Assert.IsType<InvalidOperationException>(ex.InnerException);
+        Assert.Contains("Process 'forgetful' is already suspended", inner.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ProcessTaskBody_ExceptionCaughtInsideTheBody_DoesNotFault()
     {
