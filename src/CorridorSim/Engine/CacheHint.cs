@@ -16,18 +16,7 @@ internal static unsafe class CacheHint
 {
     /// <summary>Prefetches the first two cache lines of <paramref name="obj"/> (header and first fields).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Object(object? obj)
-    {
-        if (Sse.IsSupported)
-        {
-            unchecked
-            {
-                byte* p = (byte*)Unsafe.As<object?, nint>(ref obj);
-                Sse.Prefetch0(p);
-                Sse.Prefetch0(p + 64);
-            }
-        }
-    }
+    public static void Object(object? obj) => Object(obj, 2);
 
     /// <summary>Prefetches <paramref name="lines"/> cache lines from the start of <paramref name="obj"/> on (it may end sooner: a hint).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

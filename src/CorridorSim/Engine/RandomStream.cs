@@ -163,9 +163,9 @@ public sealed class RandomStream : RandomSource
     public override double NextDouble() => DoSample();
 
     /// <summary>
-    /// A standard exponential draw (rate 1, mean 1), by the ziggurat method: about 99 % of draws cost one
+    /// A standard exponential draw (rate 1, mean 1), by the ziggurat method: about 98 % of draws cost one
     /// <see cref="NextUInt64"/>, a table lookup and a multiplication, without the logarithm of inversion
-    /// (<c>-log(1 - u)</c>), which costs several times that. Multiply by a mean for other rates.
+    /// (<c>-log(1 - u)</c>). Multiply by a mean for other rates.
     /// </summary>
     /// <remarks>
     /// Marsaglia &amp; Tsang (2000), 256 layers. The low 8 bits of a draw choose the layer and its top 53 bits the

@@ -468,7 +468,11 @@ public sealed class SimProcess
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchBlind(object? state) => CacheHint.Object(state, 4);
 
-    /// <summary>Prefetches the objects that resuming <paramref name="state"/> (a process) will run through.</summary>
+    /// <summary>
+    /// Prefetches what resuming <paramref name="state"/> (a process) will run through and only the process names: a
+    /// <see cref="Task"/> body's continuation and its state machine. (A <see cref="ProcessTask"/> body's box lies next
+    /// to its process, and <see cref="PrefetchBlind"/> covered it.)
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchResume(object? state)
     {
@@ -477,10 +481,6 @@ public sealed class SimProcess
         {
             CacheHint.Object(continuation);
             CacheHint.Object(process._continuationTarget);
-        }
-        else
-        {
-            CacheHint.Object(process._box);
         }
     }
 

@@ -251,7 +251,7 @@ public class RandomStreamTests
 
     // The first draws of NextExponential for seed 42, and the sum of its first 100,000 draws with the next raw word
     // after them, from an independent Python reference of the ziggurat (same tables, same use of the bits). The
-    // sum and the word pin the rare wedge and tail paths too: about 1 % of those draws take them, and each takes
+    // sum and the word pin the rare wedge and tail paths too: about 2 % of those draws take them, and each takes
     // extra words. Tolerances allow a last-bit difference of a platform's log and exp in the tables.
     private static readonly double[] FirstExponentialsOfSeed42 =
     [
