@@ -101,6 +101,25 @@ public class EventCalendarTests
 
     private static Arbitrary<Workload> Workloads => WorkloadGen.ToArbitrary();
 
+    /// <summary>
+    /// Few pending entries (about 0 to 40): schedules, short bursts and pops in balance, so the calendar keeps moving
+    /// between its small sorted array (up to 16 entries) and its buckets (below 8 it moves back), with equal times and
+    /// several time scales.
+    /// </summary>
+    private static Gen<Workload> SmallWorkloadGen =>
+        from scale in Gen.Choose(0, Scales.Length - 1)
+        from length in Gen.Choose(200, 2000)
+        from ops in Gen.Frequency(
+                (10, OffsetGen(scale).Select(o => new Op(OpKind.Schedule, o, 1, 0))),
+                (2, from o in OffsetGen(scale)
+                    from n in Gen.Choose(2, 12)
+                    select new Op(OpKind.Burst, o, n, 0)),
+                (3, Gen.Choose(0, int.MaxValue).Select(p => new Op(OpKind.ScheduleAtIssuedTime, 0, 1, p))),
+                (4, Gen.Choose(1, 12).Select(n => new Op(OpKind.Pop, 0, n, 0))),
+                (1, OffsetGen(scale).Select(o => new Op(OpKind.RunUntilOffset, o, 0, 0))))
+            .ArrayOf(length)
+        select new Workload(ops);
+
     // ---- the model -----------------------------------------------------------------------------------
 
     /// <summary>The specification: pending events in a set sorted by (time, sequence).</summary>
@@ -176,9 +195,18 @@ public class EventCalendarTests
     public Property EventCalendar_LargePendingSet_PopsInModelOrder() =>
         Prop.ForAll(Workloads, Gen.Choose(9_000, 20_000).ToArbitrary(), (workload, prefill) => CheckCalendarAgainstModel(workload, prefill));
 
-    private static void CheckCalendarAgainstModel(Workload workload, int prefill)
+    /// <summary>
+    /// Few pending entries, so the calendar keeps moving in and out of its small sorted array; with the vector insert
+    /// (where the hardware has 256-bit vectors) and with the scalar one every machine can run.
+    /// </summary>
+    [Property(MaxTest = 40)]
+    public Property EventCalendar_FewPendingEntries_PopsInModelOrderWithEitherInsert() =>
+        Prop.ForAll(SmallWorkloadGen.ToArbitrary(), Gen.Elements(true, false).ToArbitrary(), (workload, vector) =>
+            CheckCalendarAgainstModel(workload, prefill: 0, vectorInsert: vector));
+
+    private static void CheckCalendarAgainstModel(Workload workload, int prefill, bool vectorInsert = true)
     {
-        var calendar = new EventCalendar();
+        var calendar = new EventCalendar(vectorInsert);
         var model = new Model();
 
         void Push(long time)
@@ -410,6 +438,103 @@ public class EventCalendarTests
         {
             Expect(i + 1L, calendar.Pop().Sequence);
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EventCalendar_SmallArray_HoldsUpTo16EntriesAndComesBackBelow8(bool vectorInsert)
+    {
+        var calendar = new EventCalendar(vectorInsert);
+        long sequence = 0;
+        for (int i = 0; i < 16; i++)
+        {
+            calendar.Push(new CalendarEntry { Time = Hour * (16 - i), Sequence = ++sequence, Handler = NoOp });
+            Assert.True(calendar.IsSmall, $"{i + 1} entries fit the small array");
+        }
+
+        calendar.Push(new CalendarEntry { Time = Hour * 17, Sequence = ++sequence, Handler = NoOp });
+        Assert.False(calendar.IsSmall); // the 17th moves them all to the buckets
+        Assert.Equal(1, calendar.Retunes);
+
+        var times = new List<long>();
+        while (calendar.Count > 8)
+        {
+            times.Add(calendar.Pop().Time);
+            Assert.False(calendar.IsSmall);
+        }
+
+        // The next window that runs dry finds at most 8 entries: they move back to the small array.
+        while (calendar.Count > 0)
+        {
+            times.Add(calendar.Pop().Time);
+        }
+
+        Assert.True(calendar.IsSmall);
+        Assert.Equal(Enumerable.Range(1, 17).Select(h => h * Hour), times);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EventCalendar_SmallArray_KeepsEqualTimesFirstInFirstOutAndTakesTheLastInstant(bool vectorInsert)
+    {
+        // Equal times leave in scheduling order; an entry at long.MaxValue (SimTime.MaxValue, "never") sorts last
+        // (the array's sentinel must stay later than it).
+        var calendar = new EventCalendar(vectorInsert);
+        long[] times = [long.MaxValue, 5, 5, 0, long.MaxValue, 5, 3, 0, long.MaxValue - 1, 3, 5, 0];
+        for (int i = 0; i < times.Length; i++)
+        {
+            calendar.Push(new CalendarEntry { Time = times[i], Sequence = i + 1, Handler = NoOp });
+            Assert.Equal(times[..(i + 1)].Min(), calendar.PeekTime());
+        }
+
+        Assert.True(calendar.IsSmall);
+        var expected = times.Select((t, i) => (t, (long)i + 1)).Order().ToList();
+        var actual = new List<(long, long)>();
+        while (calendar.Count > 0)
+        {
+            CalendarEntry e = calendar.Pop();
+            actual.Add((e.Time, e.Sequence));
+        }
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(long.MaxValue, calendar.PeekTime());
+    }
+
+    [Fact]
+    public void EventCalendar_InAndOutOfTheSmallArray_ReusesItsArrays()
+    {
+        // A population that swings between 2 and 40 pending entries leaves the small array (and re-tunes) and comes
+        // back in most cycles. Re-tuning once allocated a list of the pending entries, a sample and a bucket array
+        // (over 1 KB) each time; now only a high-water growth of an array allocates.
+        var calendar = new EventCalendar();
+        var rng = new RandomStream(11);
+        long sequence = 0;
+        long now = 0;
+        int backInSmall = 0;
+        const int Cycles = 1000;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int cycle = 0; cycle < Cycles; cycle++)
+        {
+            while (calendar.Count < 40)
+            {
+                calendar.Push(new CalendarEntry { Time = now + rng.NextInt64(1, 10 * Hour), Sequence = ++sequence, Handler = NoOp });
+            }
+
+            Assert.False(calendar.IsSmall);
+            while (calendar.Count > 2)
+            {
+                now = calendar.Pop().Time;
+            }
+
+            backInSmall += calendar.IsSmall ? 1 : 0;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(backInSmall, Cycles / 2, Cycles);
+        Assert.InRange(calendar.Retunes, backInSmall, 3 * Cycles);
+        Assert.InRange(allocated, 0, 8_000);
     }
 
     [Theory]
