@@ -44,7 +44,10 @@ internal struct CalendarEntry
 /// moves everything into buckets (a re-tune), and a window that runs dry with at most 8 events left in the buckets
 /// moves them back. The hold model with 10 pending events went from 33.5 to 23 ns per event (event API) and from
 /// 32.3 to 24.2 ns (process API) with this array (2026-11-27, alternating runs): with so few events the windows held
-/// one or two each, and moving from window to window was most of the cost.
+/// one or two each, and moving from window to window was most of the cost. Keeping the earliest node in a field
+/// (so that a pop does not load from the slot the insert's vector store has just written) then took them to 18.5 and
+/// 23.2 ns, and with the logarithm's draw (inversion) from 32.5 to 22.9 and from 36.7 to 26.9 ns: a pop no longer
+/// waits for the previous event's draw.
 /// </para>
 /// </remarks>
 internal sealed class EventCalendar
@@ -111,6 +114,7 @@ internal sealed class EventCalendar
     private readonly long[] _smallTimes = new long[SmallCapacity + 1];
     private readonly long[] _smallNodes = new long[SmallCapacity + 1];
     private int _smallCount;
+    private int _smallFront; // the node in the last slot (the earliest), kept in a field: see SmallInsert
     private bool _small = true;
     private readonly bool _vectorInsert;
 
@@ -223,8 +227,9 @@ internal sealed class EventCalendar
             if (_small)
             {
                 int last = _smallCount--;
-                node = (int)_smallNodes[last];
+                node = _smallFront;
                 _smallTimes[last] = long.MinValue;
+                _smallFront = (int)_smallNodes[last - 1]; // for the next pop (index 0 when empty: unused)
             }
             else
             {
@@ -651,6 +656,7 @@ internal sealed class EventCalendar
             }
 
             _smallCount = count;
+            _smallFront = (int)_smallNodes[count];
             _inBuckets = 0;
             _small = true;
             _prefetch = false;
@@ -676,6 +682,10 @@ internal sealed class EventCalendar
             Debug.Assert(time >= 0, "Calendar times are never negative.");
             long key = time - 1; // what _smallTimes holds: see its comment
             int count = _smallCount;
+
+            // The next pop takes the earliest node from a field, not from the slot the vector stores below have just
+            // written (a load from a wider store that is still in flight can wait for it to reach the cache).
+            _smallFront = _smallTimes[count] > key ? node : _smallFront;
             if (_vectorInsert)
             {
                 ref long times = ref MemoryMarshal.GetArrayDataReference(_smallTimes);
