@@ -107,8 +107,8 @@ internal sealed class EventCalendar
     // Few pending events (see SmallInsert): all of them in one array sorted by time, latest first, so that a pop takes
     // the last one. Logical slot i is at index i + 1 of both arrays. _smallTimes holds time − 1 (times are never
     // negative), so that its index 0 can hold long.MaxValue, later than any entry, even one due at long.MaxValue; the
-    // slots from _smallCount on hold long.MinValue (see SmallInsert). Below SmallEnter pending entries (checked
-    // when a window runs dry) the calendar moves everything here; a push beyond SmallCapacity moves it back.
+    // slots from _smallCount on hold long.MinValue (see SmallInsert). With at most SmallEnter pending entries (checked
+    // when a window runs dry) the calendar moves everything here; a push beyond SmallCapacity moves them to buckets.
     private const int SmallCapacity = 16;
     private const int SmallEnter = 8;
     private readonly long[] _smallTimes = new long[SmallCapacity + 1];
@@ -118,7 +118,8 @@ internal sealed class EventCalendar
     private bool _small = true;
     private readonly bool _vectorInsert;
 
-    // Scratch arrays of Retune, kept so that moving in and out of the small array allocates nothing in steady state.
+    // Scratch arrays of Retune, kept so that moving in and out of the small array allocates nothing in steady state
+    // (the list of pending nodes keeps the size of the largest pending set, a tenth of what its nodes take).
     private int[] _retunePending = new int[SmallCapacity + 1];
     private readonly long[] _retuneAhead = new long[RetuneSample];
     private const int RetuneSample = 129;
