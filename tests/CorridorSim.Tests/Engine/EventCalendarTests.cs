@@ -102,9 +102,9 @@ public class EventCalendarTests
     private static Arbitrary<Workload> Workloads => WorkloadGen.ToArbitrary();
 
     /// <summary>
-    /// Few pending entries (about 0 to 40): schedules, short bursts and pops in balance, so the calendar keeps moving
-    /// between its small sorted array (up to 16 entries) and its buckets (below 8 it moves back), with equal times and
-    /// several time scales.
+    /// Few pending entries: schedules, short bursts and pops in about equal numbers (the pending count makes a random
+    /// walk up from zero), so the calendar keeps crossing between its small sorted array (up to 16 entries) and its
+    /// buckets (at most 8 move back), with equal times and several time scales.
     /// </summary>
     private static Gen<Workload> SmallWorkloadGen =>
         from scale in Gen.Choose(0, Scales.Length - 1)
@@ -443,7 +443,7 @@ public class EventCalendarTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void EventCalendar_SmallArray_HoldsUpTo16EntriesAndComesBackBelow8(bool vectorInsert)
+    public void EventCalendar_SmallArray_HoldsUpTo16EntriesAndTakesBackAtMost8(bool vectorInsert)
     {
         var calendar = new EventCalendar(vectorInsert);
         long sequence = 0;
