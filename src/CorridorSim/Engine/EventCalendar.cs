@@ -280,8 +280,10 @@ internal sealed class EventCalendar
     /// <summary>
     /// Starts loading what the next events will touch (see <see cref="CacheHint"/>): one more node of each of the lists
     /// two and three windows ahead (see <c>_ahead</c> and <see cref="PrefetchNextWindows"/>), and, for the next two events when
-    /// they resume a process, the objects its resumption runs through that only the process names (a Task body's
-    /// continuation and state machine, or a box not allocated next to its process).
+    /// they resume a process with a Task body, the objects its resumption runs through that only the process names (its
+    /// continuation and state machine). Resuming a <see cref="ProcessTask"/> body touches only the process and its box,
+    /// which <see cref="PrefetchNextWindows"/> covered: such events are told apart by their handler, so that this method
+    /// does not read the process (a load that can miss the cache) only to find no continuation.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchAhead()
@@ -314,14 +316,14 @@ internal sealed class EventCalendar
 
             Key[] heap = _heap;
             ref Node next = ref _nodes[heap[0].Node];
-            if (ReferenceEquals(next.Handler, SimProcess.ResumeHandler))
+            if (ReferenceEquals(next.Handler, SimProcess.ResumeTaskHandler))
             {
                 SimProcess.PrefetchResume(next.State);
                 if (_heapCount > 1)
                 {
                     int second = _heapCount > 2 && Less(heap[2], heap[1]) ? heap[2].Node : heap[1].Node;
                     ref Node n = ref _nodes[second];
-                    if (ReferenceEquals(n.Handler, SimProcess.ResumeHandler))
+                    if (ReferenceEquals(n.Handler, SimProcess.ResumeTaskHandler))
                     {
                         SimProcess.PrefetchResume(n.State);
                     }
