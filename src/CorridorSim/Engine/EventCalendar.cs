@@ -340,7 +340,11 @@ internal sealed class EventCalendar
     /// window ahead and a window's load read each process to find its box: at N = 100,000 processes that read stalled
     /// the loop (30 % of its samples); the pipeline took the hold model's process API from 151 to 124 ns per event
     /// (alternating runs, same phase of the machine). Walking each list over two windows instead of one (2026-11-27, later)
-    /// took the event API at N = 100,000 from 47.6–48.6 to 46.2–46.8 ns (three pairs of alternating runs).
+    /// measured 46.2–46.8 against 47.6–48.6 ns for the event API at N = 100,000 (three pairs of alternating runs); the
+    /// same harness comparing one build with itself spread 0.89–1.02×, so that gain is within its noise. Profiles of
+    /// the loop still put 16 % of its samples on a walk's dependent load. Filing a bucket's first four nodes in an
+    /// array instead (independent loads to prefetch) measured 0.83–1.03× and was dropped: a push then writes into two
+    /// arrays at random places, a slot and a count.
     /// </summary>
     private void PrefetchNextWindows()
     {
