@@ -55,6 +55,7 @@ public sealed class SimProcess
     private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
     private EventHandle _resumeEvent; // the pending resume (a delay's timer or a wake-up), or default
     private Exception? _pendingException;
+    private bool _started; // its start event has run: before that no code of its body has run
 
     internal SimProcess(Simulation simulation, Func<SimProcess, Task> body, string name)
     {
@@ -501,13 +502,21 @@ public sealed class SimProcess
     }
 
     /// <summary>
-    /// Checks, before an awaitable factory changes anything, that the process can start a wait: it has not completed,
-    /// and it is not suspended already. A suspended process cannot be the one running, so its awaitable is being made by
-    /// another process's body (or by its own body, which left an earlier awaitable un-awaited); going on would
-    /// overwrite the pending wait (a delay's timer, a queue place) of a process that is not the caller.
+    /// Checks, before an awaitable factory changes anything, that the process can start a wait: it has started, it has
+    /// not completed, and it is not suspended already. A suspended process cannot be the one running, so its awaitable
+    /// is being made by another process's body (or by its own body, which left an earlier awaitable un-awaited); going
+    /// on would overwrite the pending wait (a delay's timer, a queue place) of a process that is not the caller. A
+    /// process not yet started cannot be the one running either: going on would leave it a pending wait that its own
+    /// first await then finds.
     /// </summary>
     private void EnsureRunning()
     {
+        if (!_started)
+        {
+            throw new InvalidOperationException(
+                $"Process '{Name}' has not started yet: its awaitables are made by its own body, which runs from its start event.");
+        }
+
         if (IsCompleted)
         {
             throw new InvalidOperationException($"Process '{Name}' has completed.");
@@ -535,6 +544,7 @@ public sealed class SimProcess
 
     private void Begin()
     {
+        _started = true;
         if (_rare?.TaskBody is not { } taskBody)
         {
             if (_box is { } box)

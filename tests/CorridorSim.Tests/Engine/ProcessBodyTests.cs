@@ -346,6 +346,43 @@ public class ProcessBodyTests
     [Theory]
     [InlineData(BodyKind.TaskBody)]
     [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
+    public void AwaitableOfAProcessNotYetStarted_ThrowsAndLeavesItUntouched(BodyKind kind)
+    {
+        // "later" is started after "confused", so its start event runs after confused's first step. Had Delay gone on,
+        // it would have left "later" a pending 1-hour wait, and later's own first await would have faulted.
+        var sim = new Simulation();
+        var resumedAt = new List<double>();
+        SimProcess? later = null;
+        string? caught = null;
+        Start(sim, kind, async p =>
+        {
+            try
+            {
+                _ = later!.Delay(Hours(1)); // not its own process, and not started yet
+            }
+            catch (InvalidOperationException e)
+            {
+                caught = e.Message;
+            }
+
+            await p.Delay(Hours(1));
+        }, "confused");
+        later = Start(sim, kind, async p =>
+        {
+            await p.Delay(Hours(5));
+            resumedAt.Add(p.Now.SinceStart.TotalHours);
+        }, "later");
+
+        sim.Run();
+
+        Assert.Contains("Process 'later' has not started yet", caught, StringComparison.Ordinal);
+        Assert.Equal([5.0], resumedAt);
+        Assert.True(later.IsCompleted);
+    }
+
+    [Theory]
+    [InlineData(BodyKind.TaskBody)]
+    [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
     public void AwaitableOfASuspendedProcess_ThrowsBeforeTouchingItsPendingWait(BodyKind kind)
     {
         // The error is raised before the other process's wait is changed: had Delay gone on, it would have replaced
