@@ -558,18 +558,20 @@ public class EventCalendarTests
         }
 
         int retunes = calendar.Retunes;
-        long before = GC.GetAllocatedBytesForCurrentThread();
         long previous = 0;
-        for (int i = 0; i < 100_000; i++)
+        long[] windows = SteadyStateAllocation.Measure(() =>
         {
-            long time = calendar.Pop().Time;
-            Assert.True(time >= previous);
-            previous = time;
-            calendar.Push(new CalendarEntry { Time = time + Hour, Sequence = ++sequence, Handler = NoOp });
-        }
+            for (int i = 0; i < 100_000; i++)
+            {
+                long time = calendar.Pop().Time;
+                Assert.True(time >= previous);
+                previous = time;
+                calendar.Push(new CalendarEntry { Time = time + Hour, Sequence = ++sequence, Handler = NoOp });
+            }
+        });
 
         Assert.InRange(calendar.Retunes - retunes, 0, 1);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        SteadyStateAllocation.AssertAtMost(windows, 0, "100,000 pops and pushes");
         Assert.InRange(retunes, 0, 3);
     }
 

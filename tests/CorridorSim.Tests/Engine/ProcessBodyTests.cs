@@ -180,13 +180,11 @@ public class ProcessBodyTests
         }, "loop");
 
         sim.Run(20_000); // warm up (as in ProcessTests: the first awaits of an async method set up its box)
-        long before = GC.GetAllocatedBytesForCurrentThread();
         long startIterations = iterations;
-        sim.Run(100_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long[] windows = SteadyStateAllocation.Measure(() => sim.Run(100_000));
 
-        Assert.Equal(100_000, iterations - startIterations);
-        Assert.True(allocated < 1_000, $"{allocated} bytes allocated over 100,000 awaits");
+        Assert.Equal(3 * 100_000, iterations - startIterations);
+        SteadyStateAllocation.AssertAtMost(windows, 0, "100,000 awaits");
     }
 
     // ---- the ProcessTask builder's edges ---------------------------------------------------------------------
