@@ -509,7 +509,19 @@ public sealed class SimProcess
     /// process not yet started cannot be the one running either: going on would leave it a pending wait that its own
     /// first await then finds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EnsureRunning()
+    {
+        // Three flags of the object the caller is writing anyway; the messages are built out of line, so that this
+        // check inlines into every awaitable factory (a call per await before 2026-11-28).
+        if (!_started || IsCompleted || IsWaiting)
+        {
+            ThrowNotRunning();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNotRunning()
     {
         if (!_started)
         {

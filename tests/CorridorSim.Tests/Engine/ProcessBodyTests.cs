@@ -415,6 +415,36 @@ public class ProcessBodyTests
         Assert.True(other.IsCompleted);
     }
 
+    [Theory]
+    [InlineData(BodyKind.TaskBody)]
+    [InlineData(BodyKind.ProcessTaskAwaitingTaskHelper)]
+    public void AwaitableOfACompletedProcess_ThrowsAndSchedulesNothing(BodyKind kind)
+    {
+        // A completed process has no body left to resume: a delay made on it would be a timer nobody awaits, which
+        // would move the clock to hour 11 when the run drains.
+        var sim = new Simulation();
+        string? caught = null;
+        SimProcess done = Start(sim, kind, async p => await p.Delay(Hours(1)), "done");
+        Start(sim, kind, async p =>
+        {
+            await p.Delay(Hours(2));
+            try
+            {
+                _ = done.Delay(Hours(9));
+            }
+            catch (InvalidOperationException e)
+            {
+                caught = e.Message;
+            }
+        }, "confused");
+
+        sim.Run();
+
+        Assert.Contains("Process 'done' has completed", caught, StringComparison.Ordinal);
+        Assert.Equal(SimTime.FromHours(2), sim.Now);
+        Assert.Equal(0, sim.PendingEvents);
+    }
+
     [Fact]
     public void AwaitableNotAwaited_TheNextAwaitableThrows()
     {
