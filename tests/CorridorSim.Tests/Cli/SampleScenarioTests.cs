@@ -49,9 +49,6 @@ public sealed class SampleScenarioTests(SampleRuns runs)
         }
 
         Assert.False(File.Exists(Path.Combine(run.OutDirectory, "throughput.png")), "--no-charts wrote a chart");
-
-        // Budget of the CLI test set: a sample with few replications takes seconds (generous for a loaded CI machine).
-        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"{name} took {run.Elapsed.TotalSeconds:F1} s");
     }
 
     [Theory]
@@ -61,7 +58,7 @@ public sealed class SampleScenarioTests(SampleRuns runs)
         SampleRun run = runs[name];
         Assert.True(run.Result.ExitCode == Program.Success, run.Result.ToString());
 
-        EvaluationResults results = ReferenceSchema.Value.Evaluate(JsonNode.Parse(File.ReadAllText(run.SummaryPath)),
+        EvaluationResults results = ReferenceSchema.Value.Evaluate(JsonDocument.Parse(File.ReadAllText(run.SummaryPath)).RootElement,
             new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         Assert.True(results.IsValid, string.Join(Environment.NewLine,

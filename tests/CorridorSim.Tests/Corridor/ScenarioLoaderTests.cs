@@ -498,7 +498,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
         Assert.Empty(unsupported);
 
         // And it is valid JSON Schema, by the 2020-12 meta-schema.
-        EvaluationResults meta = MetaSchemas.Draft202012.Evaluate(JsonNode.Parse(ScenarioLoader.SchemaJson), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults meta = MetaSchemas.Draft202012.Evaluate(JsonDocument.Parse(ScenarioLoader.SchemaJson).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(meta.IsValid, string.Join(Environment.NewLine, (meta.Details ?? []).Where(d => d.Errors is not null).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
     }
 
@@ -544,11 +544,11 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     {
         foreach (string file in (string[])["full.json", "minimal.json"])
         {
-            EvaluationResults ok = ReferenceSchema.Value.Evaluate(ScenarioLoader.ParseDocument(File.ReadAllText(ScenarioFile(file)), file));
+            EvaluationResults ok = ReferenceSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ScenarioLoader.ParseDocument(File.ReadAllText(ScenarioFile(file)), file)));
             Assert.True(ok.IsValid, file);
         }
 
-        EvaluationResults broken = ReferenceSchema.Value.Evaluate(ScenarioLoader.ParseDocument(File.ReadAllText(ScenarioFile("many-errors.json")), "many-errors.json"));
+        EvaluationResults broken = ReferenceSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ScenarioLoader.ParseDocument(File.ReadAllText(ScenarioFile("many-errors.json")), "many-errors.json")));
         Assert.False(broken.IsValid);
     }
 
@@ -568,7 +568,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
                 JsonNode doc = Mutate(original, location, r < 0 ? null : Replacements[r](), remove: r < 0);
                 var issues = new List<ScenarioLoader.Issue>();
                 new SchemaInterpreter(schema.RootElement).Validate(doc, schema.RootElement, "$", issues, isKey: false);
-                bool reference = ReferenceSchema.Value.Evaluate(JsonNode.Parse(doc.ToJsonString())).IsValid;
+                bool reference = ReferenceSchema.Value.Evaluate(JsonDocument.Parse(doc.ToJsonString()).RootElement).IsValid;
                 checkedCount++;
                 if (reference != (issues.Count == 0))
                 {
