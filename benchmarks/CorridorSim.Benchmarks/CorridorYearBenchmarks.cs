@@ -147,8 +147,8 @@ internal static class MiddleCorridor
 
             // China borders (gauge change 1435/1520 mm): Dostyk 28 trains/day from 07/2025 [S70], 4.25 h processing
             // [S69], dwell up to 12 h and more in congestion (P15); Khorgos Gateway/Altynkol 19–20 trains/day [S71].
-            .AddBorder("border:dostyk", "cn:alashankou", "kz:dostyk", 28, Tri(4.25, 8, 24), StageKind.Transshipment)
-            .AddBorder("border:altynkol", "cn:khorgos", "kz:altynkol", 19, Tri(4.25, 8, 24), StageKind.Transshipment)
+            .Add(new TransshipmentDefinition { Id = "border:dostyk", From = "cn:alashankou", To = "kz:dostyk", TrainsPerDay = 28, TransitHours = Tri(4.25, 8, 24) })
+            .Add(new TransshipmentDefinition { Id = "border:altynkol", From = "cn:khorgos", To = "kz:altynkol", TrainsPerDay = 19, TransitHours = Tri(4.25, 8, 24) })
 
             // Kazakh rail: Dostyk–Moyinty 836 km double track, 60 pairs/day [S53][S55], 800 km/day [S56];
             // Altynkol–Moyinty via Zhetygen ~900 km (E); Moyinty–Zhezkazgan–Beyneu–Mangistau ~1,900 km (E; Zhezkazgan–
@@ -163,16 +163,16 @@ internal static class MiddleCorridor
             // call [S84]; Aktau oil berths (3) [S137], tanker loading ~24 h [S192]; Kuryk rail-ferry berths, 6–12 h per
             // ferry [S24]; Alat 13 berths, 3 for containers [S233][S84], 20 h average, 30 h protocol [S84];
             // Baku oil terminal (Sangachal, E).
-            .AddPort(new PortDefinition { Id = "port:aktau", Berths = 4, HandlingHours = Tri(14, 20, 30), Storms = Storms(CaspianStorms) })
-            .AddPort(new PortDefinition { Id = "port:aktau-oil", Berths = 3, HandlingHours = Tri(18, 24, 30), Storms = Storms(CaspianStorms) })
-            .AddPort(new PortDefinition { Id = "port:kuryk", Berths = 2, HandlingHours = Tri(6, 8, 12), Storms = Storms(CaspianStorms) })
-            .AddPort(new PortDefinition { Id = "port:alat", Berths = 6, HandlingHours = Tri(14, 20, 30), Storms = Storms(AlatStorms) })
-            .AddPort(new PortDefinition { Id = "port:baku-oil", Berths = 2, HandlingHours = Tri(14, 20, 30), Storms = Storms(AlatStorms) })
+            .Add(new PortDefinition { Id = "port:aktau", Berths = 4, HandlingHours = Tri(14, 20, 30), Storms = Storms(CaspianStorms) })
+            .Add(new PortDefinition { Id = "port:aktau-oil", Berths = 3, HandlingHours = Tri(18, 24, 30), Storms = Storms(CaspianStorms) })
+            .Add(new PortDefinition { Id = "port:kuryk", Berths = 2, HandlingHours = Tri(6, 8, 12), Storms = Storms(CaspianStorms) })
+            .Add(new PortDefinition { Id = "port:alat", Berths = 6, HandlingHours = Tri(14, 20, 30), Storms = Storms(AlatStorms) })
+            .Add(new PortDefinition { Id = "port:baku-oil", Berths = 2, HandlingHours = Tri(14, 20, 30), Storms = Storms(AlatStorms) })
 
             // Container feeders Aktau → Alat, 22 h [S190]: the 6 feeders of 225 TEU [S176][S185] plus 6 of 700 TEU
             // (2 × 700 TEU by 2027 and KMTF's 6 new container vessels [S79][S82]; size of the latter assumed, E);
             // draft-limited load factor 0.8 (P27).
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "sea:aktau-alat", Kind = "sea", PortA = "port:aktau", PortB = "port:alat", Unit = "teu",
                 Vessels = [.. Fleet("feeder", 6, 225), .. Fleet("box-700", 6, 700)],
@@ -182,7 +182,7 @@ internal static class MiddleCorridor
 
             // Rail ferries Kuryk → Alat, 18–22 h [S190][S14]: Ro-Pax of 56 tank / 46 open wagons [S228], 54 at Kuryk
             // [S24]; 10 ferries (ASCO's 13 [S15], KZ plans 8 more [S255]).
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = Fleet("ferry", 10, 54),
@@ -191,7 +191,7 @@ internal static class MiddleCorridor
             })
 
             // Tankers Aktau → Baku, "2 days" [S154], one 6,000 t load each; KMTF has 10 tankers [S81].
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "sea:aktau-baku-oil", Kind = "sea", PortA = "port:aktau-oil", PortB = "port:baku-oil", Unit = "tanker-load",
                 Vessels = Fleet("tanker", 8, 1),

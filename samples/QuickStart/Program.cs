@@ -43,7 +43,7 @@ CorridorModel model = new CorridorBuilder("kuryk-alat-poti")
     .AddRail("rail:kz", from: "moyinty", to: "port:kuryk", trainsPerDay: 12, runningHours: Distribution.Triangular(60, 72, 96))
     .AddPort("port:kuryk", berths: 2, handlingHours: Distribution.Triangular(6, 8, 12))
     .AddPort("port:alat", berths: 3, handlingHours: Distribution.Triangular(6, 8, 12))
-    .AddVesselLeg(new VesselLegDefinition
+    .Add(new VesselLegDefinition
     {
         Id = "ferry:kuryk-alat",
         PortA = "port:kuryk",

@@ -92,13 +92,13 @@ public sealed partial class SweepParameter
             {
                 int i = IndexOf(scenario, c.Ports, p => p.Id, "port");
                 int berths = Count(value);
-                return scenario with { Corridor = c with { Ports = Replace(c.Ports, i, c.Ports[i] with { Berths = berths }) } };
+                return scenario with { Corridor = c with { Components = ReplaceComponent(c, c.Ports[i], c.Ports[i] with { Berths = berths }) } };
             }
 
             case "stages":
             {
                 int i = IndexOf(scenario, c.Stages, s => s.Id, "stage");
-                return scenario with { Corridor = c with { Stages = Replace(c.Stages, i, c.Stages[i] with { TrainsPerDay = value }) } };
+                return scenario with { Corridor = c with { Components = ReplaceComponent(c, c.Stages[i], c.Stages[i] with { TrainsPerDay = value }) } };
             }
 
             case "vesselLegs":
@@ -106,7 +106,7 @@ public sealed partial class SweepParameter
                 int i = IndexOf(scenario, c.VesselLegs, l => l.Id, "vessel leg");
                 VesselLegDefinition leg = c.VesselLegs[i];
                 leg = _field == "vessels" ? leg with { Vessels = Fleet(leg, Count(value)) } : leg with { MaxWaitHours = value };
-                return scenario with { Corridor = c with { VesselLegs = Replace(c.VesselLegs, i, leg) } };
+                return scenario with { Corridor = c with { Components = ReplaceComponent(c, c.VesselLegs[i], leg) } };
             }
 
             default:
@@ -118,6 +118,9 @@ public sealed partial class SweepParameter
             }
         }
     }
+
+    private static ComponentDefinition[] ReplaceComponent(CorridorDefinition c, ComponentDefinition old, ComponentDefinition replacement) =>
+        [.. c.Components.Select(x => ReferenceEquals(x, old) ? replacement : x)];
 
     /// <summary>The path.</summary>
     public override string ToString() => Path;

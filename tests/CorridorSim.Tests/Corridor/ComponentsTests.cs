@@ -32,7 +32,7 @@ public sealed class ComponentsTests(ITestOutputHelper output)
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddPort("port:a", berths: vessels, Distribution.Constant(handlingHours))
             .AddPort("port:b", berths: vessels, Distribution.Constant(handlingHours))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:a-b", PortA = "port:a", PortB = "port:b", Unit = "wagon",
                 Vessels = Enumerable.Range(0, vessels).Select(i => new VesselDefinition { Name = "v" + i, CapacityUnits = capacity }).ToList(),
@@ -72,7 +72,7 @@ public sealed class ComponentsTests(ITestOutputHelper output)
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddPort("port:a", berths: 4, Distribution.Constant(6))
             .AddPort("port:b", berths: 4, Distribution.Constant(6))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:a-b", PortA = "port:a", PortB = "port:b", Unit = "wagon",
                 Vessels = Enumerable.Range(0, 4).Select(i => new VesselDefinition { Name = "v" + i, CapacityUnits = 50 }).ToList(),
@@ -140,7 +140,7 @@ public sealed class ComponentsTests(ITestOutputHelper output)
             .AddRail("rail:feed", "o", "port:a", trainsPerDay, Distribution.Constant(5))
             .AddPort("port:a", berths: 6, Distribution.Constant(0))
             .AddPort("port:b", berths: 6, Distribution.Constant(0))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:a-b", PortA = "port:a", PortB = "port:b", Unit = "wagon",
                 Vessels = Enumerable.Range(0, 6).Select(i => new VesselDefinition { Name = "v" + i, CapacityUnits = n }).ToList(),
@@ -174,7 +174,7 @@ public sealed class ComponentsTests(ITestOutputHelper output)
         var start = Utc(2023, 12, 2); // 30 warm-up days before 2024
         var b = new CorridorBuilder("four-lines")
             .AddUnit("wagon", unitsPerTrain: 50)
-            .AddPort(new PortDefinition
+            .Add(new PortDefinition
             {
                 Id = "port:kuryk", Berths = 4, HandlingHours = Distribution.Constant(8),
                 Storms = new StormDefinition { Closures = kurykClosures },
@@ -182,7 +182,7 @@ public sealed class ComponentsTests(ITestOutputHelper output)
             .AddPort("port:alat", berths: 4, Distribution.Constant(8));
         for (int k = 1; k <= 4; k++)
         {
-            b.AddVesselLeg(new VesselLegDefinition
+            b.Add(new VesselLegDefinition
             {
                 Id = $"ferry:{k}", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = [new VesselDefinition { Name = $"v{k}", CapacityUnits = 50, InServiceFrom = start.AddHours(35 * (k - 1)) }],
@@ -278,13 +278,13 @@ public sealed class ComponentsTests(ITestOutputHelper output)
     private static CorridorRun QuietPort(IReadOnlyList<DatedClosure> closures, double warmupDays = 0) =>
         new CorridorBuilder("quiet")
             .AddUnit("wagon", unitsPerTrain: 50)
-            .AddPort(new PortDefinition
+            .Add(new PortDefinition
             {
                 Id = "port:kuryk", Berths = 1, HandlingHours = Distribution.Constant(8),
                 Storms = new StormDefinition { Closures = closures },
             })
             .AddPort("port:alat", berths: 1, Distribution.Constant(8))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = [new VesselDefinition { Name = "v", CapacityUnits = 50 }], SailingHours = Distribution.Constant(20),
@@ -350,7 +350,7 @@ public sealed class ComponentsTests(ITestOutputHelper output)
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddPort("port:kuryk", berths: 8, Distribution.Constant(10))
             .AddPort("port:alat", berths: 8, Distribution.Constant(30))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = fleet, SailingHours = Distribution.Constant(20),

@@ -85,7 +85,7 @@ public sealed class CorridorRunTests(ITestOutputHelper output)
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddPort("port:a", berths: 4, Distribution.Constant(10))
             .AddPort("port:b", berths: 4, Distribution.Constant(10))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:a-b", PortA = "port:a", PortB = "port:b", Unit = "wagon",
                 Vessels = [new VesselDefinition { Name = "v1", CapacityUnits = 50 }],

@@ -86,7 +86,7 @@ internal sealed record RandomCorridor
         {
             string next = i == RailStages - 1 ? "port:a" : $"node{i + 1}";
             string id = $"rail:{i}";
-            b.AddRail(id, node, next, TrainsPerDay[i], Distribution.Triangular(5, 10 + (5 * i), 30), maxFormationWaitHours: FormationWaitHours[i]);
+            b.Add(new RailSegmentDefinition { Id = id, From = node, To = next, TrainsPerDay = TrainsPerDay[i], TransitHours = Distribution.Triangular(5, 10 + (5 * i), 30), MaxFormationWaitHours = FormationWaitHours[i] });
             westLegs.Add(id);
             railOnlyLegs.Add(id);
             node = next;
@@ -100,9 +100,9 @@ internal sealed record RandomCorridor
                 Closures = ClosureDay > 0 ? [new DatedClosure(start.AddDays(ClosureDay - 1).AddHours(7), 48)] : [],
             }
             : null;
-        b.AddPort(new PortDefinition { Id = "port:a", Berths = Berths, HandlingHours = Distribution.Triangular(HandlingHours * 0.5, HandlingHours, HandlingHours * 2), Storms = storms })
+        b.Add(new PortDefinition { Id = "port:a", Berths = Berths, HandlingHours = Distribution.Triangular(HandlingHours * 0.5, HandlingHours, HandlingHours * 2), Storms = storms })
          .AddPort("port:b", Berths, Distribution.Triangular(HandlingHours * 0.5, HandlingHours, HandlingHours * 1.5))
-         .AddVesselLeg(new VesselLegDefinition
+         .Add(new VesselLegDefinition
          {
              Id = "ferry:a-b",
              PortA = "port:a",
@@ -116,7 +116,7 @@ internal sealed record RandomCorridor
              BackhaulMaxWaitHours = BackhaulMaxWaitHours,
              LoadFactorByYear = new Dictionary<int, double> { [Year] = 0.9 },
          })
-         .AddRail("rail:b-d", "port:b", "destination", TrainsPerDay[^1], Distribution.Exponential(12), maxFormationWaitHours: FormationWaitHours[^1]);
+         .Add(new RailSegmentDefinition { Id = "rail:b-d", From = "port:b", To = "destination", TrainsPerDay = TrainsPerDay[^1], TransitHours = Distribution.Exponential(12), MaxFormationWaitHours = FormationWaitHours[^1] });
         westLegs.Add("ferry:a-b");
         westLegs.Add("rail:b-d");
 

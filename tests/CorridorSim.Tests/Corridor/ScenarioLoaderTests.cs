@@ -64,7 +64,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
                 ("transshipment:akhalkalaki", StageKind.Transshipment, "beyuk-kesik", "akhalkalaki", 0.0, 8.0, "erlang(3, 12)", 48.0),
                 ("terminal:kars", StageKind.Terminal, "akhalkalaki", "kars", 0.0, 8.0, "empirical(4, 6, 6, 9)", 48.0),
             ],
-            d.Stages.Select(x => (x.Id, x.Kind, x.From, x.To, x.LengthKm, x.TrainsPerDay, x.TransitHours.ToString(), x.MaxFormationWaitHours)));
+            d.Stages.Select(x => (x.Id, x.Kind, x.From, x.To, (x as RailSegmentDefinition)?.LengthKm ?? 0, x.TrainsPerDay, x.TransitHours.ToString(), x.MaxFormationWaitHours)));
 
         VesselLegDefinition ferry = d.VesselLegs[0];
         Assert.Equal(("ferry:kuryk-alat", "ferry", "port:kuryk", "port:alat", "wagon"), (ferry.Id, ferry.Kind, ferry.PortA, ferry.PortB, ferry.Unit));
@@ -131,7 +131,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
         Assert.Empty(d.Slowdowns);
         Assert.Empty(d.Investments);
         Assert.Equal((30.0, (StormDefinition?)null), (d.Ports[0].PortTimeTargetHours, d.Ports[0].Storms));
-        Assert.Equal((0.0, 48.0), (d.Stages[0].LengthKm, d.Stages[0].MaxFormationWaitHours));
+        Assert.Equal((0.0, 48.0), (((RailSegmentDefinition)d.Stages[0]).LengthKm, d.Stages[0].MaxFormationWaitHours));
         VesselLegDefinition leg = d.VesselLegs[0];
         Assert.Equal((DepartureRule.WhenFullOrMaxWait, 72.0, 0.0, 168.0), (leg.Departure, leg.MaxWaitHours, leg.BackhaulMaxWaitHours, leg.TimetableIntervalHours));
         Assert.Empty(leg.LoadFactorByYear);
@@ -213,7 +213,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     [InlineData("wrong enum value", "\"kind\": \"terminal\"", "\"kind\": \"Terminal\"", "$.stages[5].kind", "found a string \"Terminal\", expected one of: \"rail\", \"border\", \"transshipment\", \"terminal\" | did you mean \"terminal\"?", 1)]
     [InlineData("negative berths", "{ \"id\": \"port:alat\", \"berths\": 3,", "{ \"id\": \"port:alat\", \"berths\": -3,", "$.ports[1].berths", "found -3, expected an integer within 1..1000", 1)]
     [InlineData("negative vessel capacity", "\"capacityUnits\": 400", "\"capacityUnits\": -400", "$.vesselLegs[1].vessels[0].capacityUnits", "found -400, expected an integer within 1..100000", 1)]
-    [InlineData("dangling route leg", "[\"sea:aktau-baku\"]", "[\"sea:aktau-bakuu\"]", "$.flows[1].routes[0].legs[0]", "route leg 'sea:aktau-bakuu' is not a stage or vessel leg defined in the corridor", 2)]
+    [InlineData("dangling route leg", "[\"sea:aktau-baku\"]", "[\"sea:aktau-bakuu\"]", "$.flows[1].routes[0].legs[0]", "route leg 'sea:aktau-bakuu' is not a stage, vessel leg or road leg defined in the corridor", 2)]
     [InlineData("route not connected", "\"rail:az-old\", \"transshipment:akhalkalaki\"", "\"transshipment:akhalkalaki\", \"rail:az-old\"", "$.flows[0].routes[1].legs[3]", "stage 'transshipment:akhalkalaki' starts at 'beyuk-kesik' but the route is at 'port:alat'", -1)]
     [InlineData("vessel leg to an unknown port", "\"portB\": \"port:baku\"", "\"portB\": \"port:bak\"", "$.vesselLegs[1].portB", "portB 'port:bak' is not a port defined in $.ports", -1)]
     [InlineData("empty fleet", "\"vessels\": [ { \"name\": \"Feeder 1\", \"capacityUnits\": 400 } ],", "\"vessels\": [],", "$.vesselLegs[1].vessels", "the fleet is empty and no investment adds vessels", 1)]
@@ -237,7 +237,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     [InlineData("value with addVessels", "\"kind\": \"addVessels\",", "\"kind\": \"addVessels\", \"value\": 2,", "$.investments[1].value", "'value' is not used with kind \"addVessels\"", 1)]
     [InlineData("vessels with another kind", "\"kind\": \"loadFactor\", \"value\": 0.95", "\"kind\": \"loadFactor\", \"value\": 0.95, \"vessels\": []", "$.investments[2].vessels", "'vessels' is only used with kind \"addVessels\", found kind \"loadFactor\"", 1)]
     [InlineData("investment without value", "\"kind\": \"berths\", \"value\": 3,", "\"kind\": \"berths\",", "$.investments[0].value", "missing field 'value', required with kind \"berths\"", 1)]
-    [InlineData("investment on the wrong component", "\"component\": \"port:alat\", \"kind\": \"handlingTimeFactor\"", "\"component\": \"rail:kz\", \"kind\": \"handlingTimeFactor\"", "$.investments[4].component", "'rail:kz' is not a port, as kind HandlingTimeFactor requires", 1)]
+    [InlineData("investment on the wrong component", "\"component\": \"port:alat\", \"kind\": \"handlingTimeFactor\"", "\"component\": \"rail:kz\", \"kind\": \"handlingTimeFactor\"", "$.investments[4].component", "stage 'rail:kz' takes no investment of kind HandlingTimeFactor; it takes TrainsPerDay", 1)]
     [InlineData("calibration flow unknown", "\"transitFlow\": \"wagons-west\"", "\"transitFlow\": \"wagons-east\"", "$.calibration.transitFlow", "found 'wagons-east', expected the id of a flow in $.flows (defined: wagons-west, containers-west)", 1)]
     [InlineData("calibration year not simulated", "\"year\": 2025,", "\"year\": 2030,", "$.calibration.year", "found 2030, expected one of the simulated years 2025..2026", 1)]
     [InlineData("calibration transit range reversed", "\"transitDaysMax\": 17", "\"transitDaysMax\": 10", "$.calibration.transitDaysMax", "found 10, expected at least transitDaysMin (13)", 1)]

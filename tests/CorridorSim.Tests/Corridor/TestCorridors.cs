@@ -16,9 +16,9 @@ internal static class TestCorridors
         var b = new CorridorBuilder("small")
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddRail("rail:kz", "dostyk", "port:kuryk", trainsPerDay, Distribution.Triangular(100, 120, 150))
-            .AddPort(new PortDefinition { Id = "port:kuryk", Berths = berths, HandlingHours = Distribution.Triangular(6, 8, 12), Storms = kurykStorms })
+            .Add(new PortDefinition { Id = "port:kuryk", Berths = berths, HandlingHours = Distribution.Triangular(6, 8, 12), Storms = kurykStorms })
             .AddPort("port:alat", berths: berths, handlingHours: Distribution.Triangular(6, 8, 12))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat",
                 PortA = "port:kuryk",

@@ -49,7 +49,7 @@ public sealed class ValidationTests
             .AddRail("rail:kz", "dostyk", "port:kuryk", trainsPerDay: -4, Distribution.Constant(100))
             .AddPort("port:kuryk", berths: -1, Distribution.Constant(8))
             .AddPort("port:alat", berths: 2, Distribution.Constant(8))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = [new VesselDefinition { Name = "Professor Gul", CapacityUnits = -50 }],
@@ -73,7 +73,7 @@ public sealed class ValidationTests
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddPort("port:kuryk", berths: 1, Distribution.Constant(8))
             .AddPort("port:alat", berths: 1, Distribution.Constant(8))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = [], SailingHours = Distribution.Constant(20),
@@ -91,7 +91,7 @@ public sealed class ValidationTests
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddPort("port:kuryk", berths: 1, Distribution.Constant(8))
             .AddPort("port:alat", berths: 1, Distribution.Constant(8))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = [], SailingHours = Distribution.Constant(20),
@@ -112,7 +112,7 @@ public sealed class ValidationTests
         CorridorBuilder b = new CorridorBuilder()
             .AddUnit("teu", unitsPerTrain: 100)
             .AddPort("port:aktau", berths: 2, Distribution.Constant(20))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "sea:aktau-baku", Kind = "sea", PortA = "port:aktau", PortB = "port:baku", Unit = "teu",
                 Vessels = [new VesselDefinition { Name = "feeder", CapacityUnits = 225 }], SailingHours = Distribution.Constant(22),
@@ -188,7 +188,7 @@ public sealed class ValidationTests
             .AddUnit("wagon", unitsPerTrain: 50)
             .AddRail("rail:kz", "dostyk", "port:kuryk", trainsPerDay: 0, Distribution.Constant(100))
             .AddPort("port:kuryk", berths: 2, Distribution.Constant(8))
-            .AddVesselLeg(new VesselLegDefinition
+            .Add(new VesselLegDefinition
             {
                 Id = "ferry:kuryk-alat", PortA = "port:kuryk", PortB = "port:alat", Unit = "wagon",
                 Vessels = [], SailingHours = Distribution.Constant(20),

@@ -113,7 +113,7 @@ public sealed class SummaryWriterTests
         {
             Corridor = scenario.Corridor with
             {
-                Stages = [scenario.Corridor.Stages[0] with { TransitHours = Distribution.Constant(10_000) }, scenario.Corridor.Stages[1]],
+                Components = [.. scenario.Corridor.Components.Select(c => c == scenario.Corridor.Stages[0] ? scenario.Corridor.Stages[0] with { TransitHours = Distribution.Constant(10_000) } : c)],
             },
         };
 

@@ -2,149 +2,6 @@ using CorridorSim.Engine;
 
 namespace CorridorSim.Corridor;
 
-/// <summary>A cargo flow at run time: generates units and keeps its delivery statistics.</summary>
-internal sealed class FlowRuntime
-{
-    private readonly CorridorRun _run;
-    private readonly RandomStream _arrivals;
-    private readonly RandomStream _routes;
-    private readonly double _seasonMean;
-
-    public FlowRuntime(CorridorRun run, CargoFlowDefinition definition, RouteStep[][] routes)
-    {
-        _run = run;
-        Definition = definition;
-        Routes = routes;
-        _arrivals = run.Simulation.Stream("flow:" + definition.Id + ":arrivals");
-        _routes = run.Simulation.Stream("flow:" + definition.Id + ":routes");
-        _seasonMean = definition.Seasonality.Count == 12 ? definition.Seasonality.Average() : 1;
-    }
-
-    public CargoFlowDefinition Definition { get; }
-
-    /// <summary>Position of the flow's unit type in the corridor's unit list (a cheap key for per-unit lookups).</summary>
-    public int UnitIndex { get; init; }
-
-    public RouteStep[][] Routes { get; }
-
-    public double GeneratedTons { get; set; }
-
-    public double DeliveredTons { get; set; }
-
-    public long DeliveredUnits { get; set; }
-
-    public Tally TransitDays { get; } = Tally.WithBinnedPercentiles();
-
-    public double TotalGeneratedTons { get; private set; }
-
-    public double TotalDeliveredTons { get; set; }
-
-    public void ResetStatistics()
-    {
-        GeneratedTons = 0;
-        DeliveredTons = 0;
-        DeliveredUnits = 0;
-        TransitDays.Reset();
-    }
-
-    /// <summary>Units per hour demanded at the current date (annual tons of the year, seasonal profile).</summary>
-    private double UnitsPerHour()
-    {
-        DateTime date = _run.Simulation.CurrentDate;
-        double tons = Definition.TonsInYear(date.Year);
-        double season = Definition.Seasonality.Count == 12 ? Definition.Seasonality[date.Month - 1] / _seasonMean : 1;
-        double hoursInYear = DateTime.IsLeapYear(date.Year) ? 8784 : 8760;
-        return tons / Definition.TonsPerUnit * season / hoursInYear;
-    }
-
-    public async ProcessTask Generate(SimProcess p)
-    {
-        SimTime end = SimTime.Zero;
-        double rate = 0;
-        while (true)
-        {
-            if (p.Now >= end)
-            {
-                // The rate is constant within a calendar month: work it out once per month.
-                DateTime date = _run.Simulation.CurrentDate;
-                var monthEnd = new DateTime(date.Year, date.Month, 1, 0, 0, 0, date.Kind).AddMonths(1);
-                end = _run.Simulation.TimeOf(monthEnd);
-                rate = UnitsPerHour();
-            }
-
-            if (rate <= 0)
-            {
-                await p.DelayUntil(end);
-                continue;
-            }
-
-            // Poisson arrivals with a rate that is constant within a month; memoryless, so a gap that
-            // crosses the month's end is redrawn with the next month's rate.
-            SimTime at = p.Now + SimDuration.FromHours(-Math.Log(1 - _arrivals.NextDouble()) / rate);
-            if (at >= end)
-            {
-                await p.DelayUntil(end);
-                continue;
-            }
-
-            await p.DelayUntil(at);
-            CargoUnit unit = _run.NewUnit(this, ChooseRoute(), p.Now);
-            GeneratedTons += Definition.TonsPerUnit;
-            TotalGeneratedTons += Definition.TonsPerUnit;
-            _run.Generated(unit);
-            unit.Advance(_run);
-        }
-    }
-
-    private RouteStep[] ChooseRoute()
-    {
-        if (Routes.Length == 1)
-        {
-            return Routes[0];
-        }
-
-        if (Definition.RouteChoice == RouteChoice.ShortestExpectedTime)
-        {
-            int best = 0;
-            double bestHours = double.MaxValue;
-            for (int r = 0; r < Routes.Length; r++)
-            {
-                double hours = 0;
-                foreach (RouteStep s in Routes[r])
-                {
-                    hours += s.Component.ExpectedHours(s.Forward);
-                }
-
-                if (hours < bestHours)
-                {
-                    bestHours = hours;
-                    best = r;
-                }
-            }
-
-            return Routes[best];
-        }
-
-        double total = 0;
-        foreach (RouteDefinition r in Definition.Routes)
-        {
-            total += r.Share;
-        }
-
-        double u = _routes.NextDouble() * total;
-        for (int r = 0; r < Routes.Length; r++)
-        {
-            u -= Definition.Routes[r].Share;
-            if (u < 0)
-            {
-                return Routes[r];
-            }
-        }
-
-        return Routes[^1];
-    }
-}
-
 /// <summary>
 /// One replication of a corridor in its own <see cref="Engine.Simulation"/>: advance it year by year and read
 /// each year's indicators. Create it with <see cref="CorridorModel.CreateRun"/>.
@@ -170,29 +27,15 @@ public sealed class CorridorRun
         _units = definition.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         _trackedUnits = trackUnits ? [] : null;
 
-        foreach (PortDefinition p in definition.Ports)
+        // Every runtime first (a vessel leg finds its ports when it starts), then each starts, in definition order.
+        foreach (ComponentDefinition c in definition.Components)
         {
-            _components.Add(p.Id, new PortRuntime(this, p));
+            _components.Add(c.Id, c.CreateRuntime(this));
         }
 
-        foreach (StageDefinition s in definition.Stages)
+        foreach (ComponentRuntime c in _components.Values)
         {
-            _components.Add(s.Id, new StageRuntime(this, s));
-        }
-
-        foreach (VesselLegDefinition v in definition.VesselLegs)
-        {
-            var leg = new VesselLegRuntime(this, v, (PortRuntime)_components[v.PortA], (PortRuntime)_components[v.PortB]);
-            _components.Add(v.Id, leg);
-            foreach (VesselDefinition vessel in v.Vessels)
-            {
-                leg.AddVessel(vessel, vessel.InServiceFrom is { } d && d > Simulation.StartDate ? Simulation.TimeOf(d) : SimTime.Zero);
-            }
-        }
-
-        foreach (PortRuntime port in _components.Values.OfType<PortRuntime>())
-        {
-            port.StartWeather();
+            c.Start();
         }
 
         foreach (CargoFlowDefinition f in definition.Flows)
@@ -205,15 +48,15 @@ public sealed class CorridorRun
 
         foreach (SlowdownDefinition s in definition.Slowdowns)
         {
-            var stage = (StageRuntime)_components[s.Component];
-            At(s.Start, () => stage.BeginSlowdown(s.CapacityFactor));
-            At(s.Start.AddDays(s.DurationDays), () => stage.EndSlowdown(s.CapacityFactor));
+            ComponentRuntime c = _components[s.Component];
+            At(s.Start, () => c.BeginSlowdown(s.CapacityFactor));
+            At(s.Start.AddDays(s.DurationDays), () => c.EndSlowdown(s.CapacityFactor));
         }
 
         foreach (InvestmentDefinition inv in definition.Investments)
         {
             ComponentRuntime c = _components[inv.Component];
-            At(inv.Date, () => Apply(inv, c));
+            At(inv.Date, () => c.Apply(inv));
         }
 
         Simulation.RunUntil(Simulation.TimeOf(yearStart));
@@ -342,17 +185,7 @@ public sealed class CorridorRun
         for (int i = 0; i < steps.Length; i++)
         {
             ComponentRuntime c = _components[route.Legs[i]];
-            bool forward = true;
-            if (c is VesselLegRuntime leg)
-            {
-                forward = leg.Definition.PortA == node;
-                node = forward ? leg.Definition.PortB : leg.Definition.PortA;
-            }
-            else if (c is StageRuntime stage)
-            {
-                node = stage.Definition.To;
-            }
-
+            _ = Definition.Components.First(d => d.Id == route.Legs[i]).Pass(node, out node, out bool forward);
             steps[i] = new RouteStep(c, forward);
         }
 
@@ -368,32 +201,6 @@ public sealed class CorridorRun
         }
 
         Simulation.ScheduleAt(Simulation.TimeOf(date), static (_, a) => a(), action);
-    }
-
-    private void Apply(InvestmentDefinition inv, ComponentRuntime c)
-    {
-        switch (inv.Kind)
-        {
-            case InvestmentKind.Berths:
-                ((PortRuntime)c).Berths.SetCapacity((int)inv.Value);
-                break;
-            case InvestmentKind.HandlingTimeFactor:
-                ((PortRuntime)c).HandlingFactor = inv.Value;
-                break;
-            case InvestmentKind.TrainsPerDay:
-                ((StageRuntime)c).TrainsPerDay = inv.Value;
-                break;
-            case InvestmentKind.LoadFactor:
-                ((VesselLegRuntime)c).SetLoadFactor(inv.Value);
-                break;
-            case InvestmentKind.AddVessels:
-                foreach (VesselDefinition v in inv.Vessels)
-                {
-                    ((VesselLegRuntime)c).AddVessel(v, Simulation.Now);
-                }
-
-                break;
-        }
     }
 
     private void ResetStatistics()
@@ -446,57 +253,5 @@ public sealed class CorridorRun
             Bottleneck = bottleneck?.Id ?? string.Empty,
             Events = Simulation.EventsProcessed - _eventsAtYearStart,
         };
-    }
-}
-
-/// <summary>
-/// A validated corridor, ready to run: each <see cref="CreateRun"/> is one independent replication.
-/// </summary>
-public sealed class CorridorModel
-{
-    /// <summary>Validates <paramref name="definition"/> and keeps it.</summary>
-    /// <exception cref="CorridorValidationException">The definition has errors; all of them are listed.</exception>
-    public CorridorModel(CorridorDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        IReadOnlyList<ValidationError> errors = CorridorValidator.Validate(definition);
-        if (errors.Count > 0)
-        {
-            throw new CorridorValidationException(errors);
-        }
-
-        Definition = definition;
-    }
-
-    /// <summary>The definition.</summary>
-    public CorridorDefinition Definition { get; }
-
-    /// <summary>Every error in a definition, each with its path; empty when valid.</summary>
-    public static IReadOnlyList<ValidationError> Validate(CorridorDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        return CorridorValidator.Validate(definition);
-    }
-
-    /// <summary>
-    /// Starts one replication: builds the components in a new simulation that starts
-    /// <paramref name="warmupDays"/> before 1 January of <paramref name="firstYear"/>, runs the warm-up and
-    /// resets the statistics. Then call <see cref="CorridorRun.RunYear"/> once per year.
-    /// </summary>
-    /// <param name="seed">Master seed.</param>
-    /// <param name="replication">Replication index; replication i always draws the same random streams.</param>
-    /// <param name="firstYear">First calendar year reported.</param>
-    /// <param name="warmupDays">Days simulated before the first year and discarded (fills the pipeline); 0..3650.</param>
-    public CorridorRun CreateRun(ulong seed, int replication, int firstYear, double warmupDays = 60)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(replication);
-        ArgumentOutOfRangeException.ThrowIfLessThan(firstYear, 1900);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstYear, 2200);
-        if (!(warmupDays >= 0 && warmupDays <= 3650))
-        {
-            throw new ArgumentOutOfRangeException(nameof(warmupDays), warmupDays, "The warm-up must be within 0..3650 days.");
-        }
-
-        return new CorridorRun(Definition, seed, replication, firstYear, warmupDays, trackUnits: false);
     }
 }

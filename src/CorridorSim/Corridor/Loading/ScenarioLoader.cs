@@ -1241,9 +1241,12 @@ internal sealed class ScenarioMapper(List<ScenarioLoader.Issue> errors, List<(st
             {
                 Name = Str(root, "name", "corridor"),
                 Units = Each(root, "units", "$.units", MapUnit),
-                Ports = Each(root, "ports", "$.ports", MapPort),
-                Stages = Each(root, "stages", "$.stages", MapStage),
-                VesselLegs = Each(root, "vesselLegs", "$.vesselLegs", MapVesselLeg),
+                Components =
+                [
+                    .. Each(root, "ports", "$.ports", MapPort),
+                    .. Each(root, "stages", "$.stages", MapStage),
+                    .. Each(root, "vesselLegs", "$.vesselLegs", MapVesselLeg),
+                ],
                 Flows = Each(root, "flows", "$.flows", MapFlow),
                 Slowdowns = Each(root, "slowdowns", "$.slowdowns", MapSlowdown),
                 Investments = Each(root, "investments", "$.investments", MapInvestment),
@@ -1288,23 +1291,19 @@ internal sealed class ScenarioMapper(List<ScenarioLoader.Issue> errors, List<(st
         return MapStageFields(o, path);
     }
 
-    private StageDefinition MapStageFields(JsonObject? o, string path) => new()
+    private StageDefinition MapStageFields(JsonObject? o, string path)
     {
-        Id = Str(o, "id", string.Empty),
-        Kind = Str(o, "kind", "rail") switch
+        string id = Str(o, "id", string.Empty), from = Str(o, "from", string.Empty), to = Str(o, "to", string.Empty);
+        double trainsPerDay = Num(o, "trainsPerDay", 1), wait = Num(o, "maxFormationWaitHours", 48);
+        Distribution transit = Dist(o, "transitHours", path) ?? Placeholder;
+        return Str(o, "kind", "rail") switch
         {
-            "border" => StageKind.Border,
-            "transshipment" => StageKind.Transshipment,
-            "terminal" => StageKind.Terminal,
-            _ => StageKind.Rail,
-        },
-        From = Str(o, "from", string.Empty),
-        To = Str(o, "to", string.Empty),
-        LengthKm = Num(o, "lengthKm", 0),
-        TrainsPerDay = Num(o, "trainsPerDay", 1),
-        TransitHours = Dist(o, "transitHours", path) ?? Placeholder,
-        MaxFormationWaitHours = Num(o, "maxFormationWaitHours", 48),
-    };
+            "border" => new BorderCrossingDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait },
+            "transshipment" => new TransshipmentDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait },
+            "terminal" => new TerminalDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait },
+            _ => new RailSegmentDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait, LengthKm = Num(o, "lengthKm", 0) },
+        };
+    }
 
     private VesselDefinition MapVessel(JsonObject? o, string path) => new()
     {

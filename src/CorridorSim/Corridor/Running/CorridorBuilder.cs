@@ -12,7 +12,7 @@ namespace CorridorSim.Corridor;
 ///     .AddUnit("wagon", unitsPerTrain: 50)
 ///     .AddPort("port:kuryk", berths: 2, handlingHours: Distribution.Triangular(6, 8, 12))
 ///     .AddPort("port:alat", berths: 3, handlingHours: Distribution.Triangular(12, 20, 30))
-///     .AddVesselLeg(new VesselLegDefinition { ... })
+///     .Add(new VesselLegDefinition { ... })
 ///     .AddFlow(new CargoFlowDefinition { ... })
 ///     .BuildModel();
 /// </code>
@@ -21,9 +21,7 @@ public sealed class CorridorBuilder
 {
     private readonly string _name;
     private readonly List<UnitType> _units = [];
-    private readonly List<PortDefinition> _ports = [];
-    private readonly List<StageDefinition> _stages = [];
-    private readonly List<VesselLegDefinition> _legs = [];
+    private readonly List<ComponentDefinition> _components = [];
     private readonly List<CargoFlowDefinition> _flows = [];
     private readonly List<SlowdownDefinition> _slowdowns = [];
     private readonly List<InvestmentDefinition> _investments = [];
@@ -39,46 +37,27 @@ public sealed class CorridorBuilder
     }
 
     /// <summary>Adds a port with <paramref name="berths"/> berths and a handling time per vessel call.</summary>
-    public CorridorBuilder AddPort(string id, int berths, Distribution handlingHours, StormDefinition? storms = null)
+    public CorridorBuilder AddPort(string id, int berths, Distribution handlingHours, StormDefinition? storms = null) =>
+        Add(new PortDefinition { Id = id, Berths = berths, HandlingHours = handlingHours, Storms = storms });
+
+    /// <summary>Adds a rail segment from <paramref name="from"/> to <paramref name="to"/> (formation wait: the definition's default).</summary>
+    public CorridorBuilder AddRail(string id, string from, string to, double trainsPerDay, Distribution runningHours, double lengthKm = 0) =>
+        Add(new RailSegmentDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = runningHours, LengthKm = lengthKm });
+
+    /// <summary>Adds a border crossing with a processing capacity and a dwell per train (formation wait: the definition's default).</summary>
+    public CorridorBuilder AddBorder(string id, string from, string to, double trainsPerDay, Distribution dwellHours) =>
+        Add(new BorderCrossingDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = dwellHours });
+
+    /// <summary>
+    /// Adds a component of any kind (<see cref="PortDefinition"/>, <see cref="RailSegmentDefinition"/>,
+    /// <see cref="BorderCrossingDefinition"/>, <see cref="TransshipmentDefinition"/>, <see cref="TerminalDefinition"/>,
+    /// <see cref="VesselLegDefinition"/>, <see cref="RoadLegDefinition"/>). Components run and report grouped by kind, as a
+    /// scenario file lists them, and in the order added within a kind.
+    /// </summary>
+    public CorridorBuilder Add(ComponentDefinition component)
     {
-        _ports.Add(new PortDefinition { Id = id, Berths = berths, HandlingHours = handlingHours, Storms = storms });
-        return this;
-    }
-
-    /// <summary>Adds a port.</summary>
-    public CorridorBuilder AddPort(PortDefinition port)
-    {
-        _ports.Add(port);
-        return this;
-    }
-
-    /// <summary>Adds a rail segment from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public CorridorBuilder AddRail(string id, string from, string to, double trainsPerDay, Distribution runningHours, double lengthKm = 0, double maxFormationWaitHours = 48) =>
-        AddStage(new StageDefinition
-        {
-            Id = id, Kind = StageKind.Rail, From = from, To = to, TrainsPerDay = trainsPerDay,
-            TransitHours = runningHours, LengthKm = lengthKm, MaxFormationWaitHours = maxFormationWaitHours,
-        });
-
-    /// <summary>Adds a border crossing (or, with <paramref name="kind"/>, a transshipment point or terminal).</summary>
-    public CorridorBuilder AddBorder(string id, string from, string to, double trainsPerDay, Distribution dwellHours, StageKind kind = StageKind.Border, double maxFormationWaitHours = 48) =>
-        AddStage(new StageDefinition
-        {
-            Id = id, Kind = kind, From = from, To = to, TrainsPerDay = trainsPerDay,
-            TransitHours = dwellHours, MaxFormationWaitHours = maxFormationWaitHours,
-        });
-
-    /// <summary>Adds a stage.</summary>
-    public CorridorBuilder AddStage(StageDefinition stage)
-    {
-        _stages.Add(stage);
-        return this;
-    }
-
-    /// <summary>Adds a vessel leg.</summary>
-    public CorridorBuilder AddVesselLeg(VesselLegDefinition leg)
-    {
-        _legs.Add(leg);
+        ArgumentNullException.ThrowIfNull(component);
+        _components.Add(component);
         return this;
     }
 
@@ -111,9 +90,8 @@ public sealed class CorridorBuilder
         {
             Name = _name,
             Units = [.. _units],
-            Ports = [.. _ports],
-            Stages = [.. _stages],
-            VesselLegs = [.. _legs],
+            // Grouped by kind as a scenario file lists them (ports, stages, vessel legs, road legs), in the order added within a kind.
+            Components = [.. _components.OrderBy(c => ComponentKinds.ArrayIndex(c))],
             Flows = [.. _flows],
             Slowdowns = [.. _slowdowns],
             Investments = [.. _investments],

@@ -1,0 +1,131 @@
+namespace CorridorSim.Corridor;
+
+/// <summary>A cargo flow: what, how much, when, from where to where, and by which routes.</summary>
+public sealed record CargoFlowDefinition
+{
+    /// <summary>Unique flow id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Commodity: containers, oil, grain, metals, other.</summary>
+    public string Commodity { get; init; } = "containers";
+
+    /// <summary>The unit type.</summary>
+    public required string Unit { get; init; }
+
+    /// <summary>Tons per unit [P7: 14 t/TEU; P8: 60 t/wagon].</summary>
+    public required double TonsPerUnit { get; init; }
+
+    /// <summary>Demand in tons per year in <see cref="BaseYear"/>.</summary>
+    public required double AnnualTons { get; init; }
+
+    /// <summary>The year <see cref="AnnualTons"/> refers to.</summary>
+    public int BaseYear { get; init; } = 2024;
+
+    /// <summary>Demand growth per year as a fraction (0.2 = +20 %/yr), compounding from <see cref="BaseYear"/>.</summary>
+    public double GrowthPerYear { get; init; }
+
+    /// <summary>Explicit demand by year in tons, overriding base and growth for the years listed.</summary>
+    public IReadOnlyDictionary<int, double> AnnualTonsByYear { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Relative demand by calendar month (12 values, January first; normalised); empty for flat.</summary>
+    public IReadOnlyList<double> Seasonality { get; init; } = [];
+
+    /// <summary>The node where units appear.</summary>
+    public required string Origin { get; init; }
+
+    /// <summary>The node where units are delivered.</summary>
+    public required string Destination { get; init; }
+
+    /// <summary>Alternative routes (at least one).</summary>
+    public required IReadOnlyList<RouteDefinition> Routes { get; init; }
+
+    /// <summary>How a unit chooses its route.</summary>
+    public RouteChoice RouteChoice { get; init; } = RouteChoice.FixedShares;
+
+    /// <summary>Demand in tons for a calendar year.</summary>
+    public double TonsInYear(int year) =>
+        AnnualTonsByYear.TryGetValue(year, out double t) ? t : AnnualTons * Math.Pow(1 + GrowthPerYear, year - BaseYear);
+
+    internal void Validate(ValidationContext context, string p, IReadOnlyDictionary<string, ComponentDefinition> components)
+    {
+        context.CheckUnit(p + ".unit", $"flow '{Id}'", Unit);
+        if (!(TonsPerUnit > 0 && TonsPerUnit <= 1_000_000))
+        {
+            context.Error(p + ".tonsPerUnit", $"flow '{Id}': tonsPerUnit must be within (0, 1000000], found {ValidationContext.Format(TonsPerUnit)}.");
+        }
+
+        if (!(AnnualTons >= 0 && AnnualTons <= 1e9))
+        {
+            context.Error(p + ".annualTons", $"flow '{Id}': annualTons must be within 0..1e9, found {ValidationContext.Format(AnnualTons)}.");
+        }
+
+        if (!(GrowthPerYear > -1 && GrowthPerYear <= 10))
+        {
+            context.Error(p + ".growthPerYear", $"flow '{Id}': growthPerYear must be within (-1, 10], found {ValidationContext.Format(GrowthPerYear)}.");
+        }
+
+        foreach ((int year, double t) in AnnualTonsByYear)
+        {
+            if (!(t >= 0 && t <= 1e9))
+            {
+                context.Error($"{p}.annualTonsByYear.{year}", $"flow '{Id}': tons for {year} must be within 0..1e9, found {ValidationContext.Format(t)}.");
+            }
+        }
+
+        if (Seasonality.Count is not (0 or 12) || Seasonality.Any(x => !(x >= 0 && x < 1e6)) ||
+            (Seasonality.Count == 12 && Seasonality.Sum() <= 0))
+        {
+            context.Error(p + ".seasonality", $"flow '{Id}': seasonality needs 12 non-negative values (January first) with a positive sum, or none.");
+        }
+
+        if (Routes is null || Routes.Count == 0)
+        {
+            context.Error(p + ".routes", $"flow '{Id}': at least one route is required.");
+            return;
+        }
+
+        for (int r = 0; r < Routes.Count; r++)
+        {
+            RouteDefinition route = Routes[r];
+            string rp = $"{p}.routes[{r}]";
+            if (!(route.Share >= 0 && double.IsFinite(route.Share)))
+            {
+                context.Error(rp + ".share", $"flow '{Id}': a route share must be finite and not negative, found {ValidationContext.Format(route.Share)}.");
+            }
+
+            string node = Origin;
+            for (int k = 0; k < route.Legs.Count; k++)
+            {
+                string leg = route.Legs[k];
+                string lp = $"{rp}.legs[{k}]";
+                if (!components.TryGetValue(leg, out ComponentDefinition? component))
+                {
+                    context.Error(lp, $"flow '{Id}': route leg '{leg}' is not a stage, vessel leg or road leg defined in the corridor.");
+                    continue;
+                }
+
+                if (component.Pass(node, out string next, out _) is { } refused)
+                {
+                    context.Error(lp, $"flow '{Id}': {refused}");
+                }
+
+                if (component.RefuseUnit(Unit) is { } wrongUnit)
+                {
+                    context.Error(lp, $"flow '{Id}': {wrongUnit}");
+                }
+
+                node = next;
+            }
+
+            if (node != Destination)
+            {
+                context.Error(rp + ".legs", $"flow '{Id}': route {r} ends at '{node}', expected the destination '{Destination}'.");
+            }
+        }
+
+        if (RouteChoice == RouteChoice.FixedShares && Routes.Sum(x => x.Share) <= 0)
+        {
+            context.Error(p + ".routes", $"flow '{Id}': the route shares sum to 0; at least one must be positive.");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using CorridorSim.Engine;
+
+namespace CorridorSim.Corridor;
+
+/// <summary>A cargo flow at run time: generates units and keeps its delivery statistics.</summary>
+internal sealed class FlowRuntime
+{
+    private readonly CorridorRun _run;
+    private readonly RandomStream _arrivals;
+    private readonly RandomStream _routes;
+    private readonly double _seasonMean;
+
+    public FlowRuntime(CorridorRun run, CargoFlowDefinition definition, RouteStep[][] routes)
+    {
+        _run = run;
+        Definition = definition;
+        Routes = routes;
+        _arrivals = run.Simulation.Stream("flow:" + definition.Id + ":arrivals");
+        _routes = run.Simulation.Stream("flow:" + definition.Id + ":routes");
+        _seasonMean = definition.Seasonality.Count == 12 ? definition.Seasonality.Average() : 1;
+    }
+
+    public CargoFlowDefinition Definition { get; }
+
+    /// <summary>Position of the flow's unit type in the corridor's unit list (a cheap key for per-unit lookups).</summary>
+    public int UnitIndex { get; init; }
+
+    public RouteStep[][] Routes { get; }
+
+    public double GeneratedTons { get; set; }
+
+    public double DeliveredTons { get; set; }
+
+    public long DeliveredUnits { get; set; }
+
+    public Tally TransitDays { get; } = Tally.WithBinnedPercentiles();
+
+    public double TotalGeneratedTons { get; private set; }
+
+    public double TotalDeliveredTons { get; set; }
+
+    public void ResetStatistics()
+    {
+        GeneratedTons = 0;
+        DeliveredTons = 0;
+        DeliveredUnits = 0;
+        TransitDays.Reset();
+    }
+
+    /// <summary>Units per hour demanded at the current date (annual tons of the year, seasonal profile).</summary>
+    private double UnitsPerHour()
+    {
+        DateTime date = _run.Simulation.CurrentDate;
+        double tons = Definition.TonsInYear(date.Year);
+        double season = Definition.Seasonality.Count == 12 ? Definition.Seasonality[date.Month - 1] / _seasonMean : 1;
+        double hoursInYear = DateTime.IsLeapYear(date.Year) ? 8784 : 8760;
+        return tons / Definition.TonsPerUnit * season / hoursInYear;
+    }
+
+    public async ProcessTask Generate(SimProcess p)
+    {
+        SimTime end = SimTime.Zero;
+        double rate = 0;
+        while (true)
+        {
+            if (p.Now >= end)
+            {
+                // The rate is constant within a calendar month: work it out once per month.
+                DateTime date = _run.Simulation.CurrentDate;
+                var monthEnd = new DateTime(date.Year, date.Month, 1, 0, 0, 0, date.Kind).AddMonths(1);
+                end = _run.Simulation.TimeOf(monthEnd);
+                rate = UnitsPerHour();
+            }
+
+            if (rate <= 0)
+            {
+                await p.DelayUntil(end);
+                continue;
+            }
+
+            // Poisson arrivals with a rate that is constant within a month; memoryless, so a gap that
+            // crosses the month's end is redrawn with the next month's rate.
+            SimTime at = p.Now + SimDuration.FromHours(-Math.Log(1 - _arrivals.NextDouble()) / rate);
+            if (at >= end)
+            {
+                await p.DelayUntil(end);
+                continue;
+            }
+
+            await p.DelayUntil(at);
+            CargoUnit unit = _run.NewUnit(this, ChooseRoute(), p.Now);
+            GeneratedTons += Definition.TonsPerUnit;
+            TotalGeneratedTons += Definition.TonsPerUnit;
+            _run.Generated(unit);
+            unit.Advance(_run);
+        }
+    }
+
+    private RouteStep[] ChooseRoute()
+    {
+        if (Routes.Length == 1)
+        {
+            return Routes[0];
+        }
+
+        if (Definition.RouteChoice == RouteChoice.ShortestExpectedTime)
+        {
+            int best = 0;
+            double bestHours = double.MaxValue;
+            for (int r = 0; r < Routes.Length; r++)
+            {
+                double hours = 0;
+                foreach (RouteStep s in Routes[r])
+                {
+                    hours += s.Component.ExpectedHours(s.Forward);
+                }
+
+                if (hours < bestHours)
+                {
+                    bestHours = hours;
+                    best = r;
+                }
+            }
+
+            return Routes[best];
+        }
+
+        double total = 0;
+        foreach (RouteDefinition r in Definition.Routes)
+        {
+            total += r.Share;
+        }
+
+        double u = _routes.NextDouble() * total;
+        for (int r = 0; r < Routes.Length; r++)
+        {
+            u -= Definition.Routes[r].Share;
+            if (u < 0)
+            {
+                return Routes[r];
+            }
+        }
+
+        return Routes[^1];
+    }
+}

@@ -1,0 +1,23 @@
+namespace CorridorSim.Corridor;
+
+/// <summary>A scenario: a corridor definition plus how to simulate it and what to calibrate against.</summary>
+public sealed record Scenario
+{
+    /// <summary>Scenario name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the scenario represents.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>The sources cited (DOMAIN.md ids → titles), for the record.</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Simulation settings.</summary>
+    public required SimulationSettings Simulation { get; init; }
+
+    /// <summary>Calibration targets, or null.</summary>
+    public CalibrationTarget? Calibration { get; init; }
+
+    /// <summary>The corridor.</summary>
+    public required CorridorDefinition Corridor { get; init; }
+}

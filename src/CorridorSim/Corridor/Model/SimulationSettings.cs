@@ -1,0 +1,26 @@
+namespace CorridorSim.Corridor;
+
+/// <summary>How a scenario is simulated: the years, the warm-up, replications, seed and the throughput target.</summary>
+public sealed record SimulationSettings
+{
+    /// <summary>First calendar year reported.</summary>
+    public required int StartYear { get; init; }
+
+    /// <summary>Number of consecutive years simulated and reported (1..50).</summary>
+    public int Years { get; init; } = 1;
+
+    /// <summary>Days simulated before 1 January of <see cref="StartYear"/> and discarded (0..3650).</summary>
+    public double WarmupDays { get; init; } = 60;
+
+    /// <summary>Independent replications (1..10000).</summary>
+    public int Replications { get; init; } = 20;
+
+    /// <summary>Master seed; replication i of a seed always draws the same random streams.</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>The throughput target in tons per year (the Middle Corridor's 10 Mt [S58][S7]).</summary>
+    public double TargetTons { get; init; } = 10_000_000;
+
+    /// <summary>The probability with which the target must be met for a year to count as "target met" (0..1].</summary>
+    public double TargetProbability { get; init; } = 0.9;
+}

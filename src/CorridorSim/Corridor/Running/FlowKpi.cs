@@ -1,0 +1,29 @@
+namespace CorridorSim.Corridor;
+
+/// <summary>Indicators of one cargo flow over one simulated year.</summary>
+public sealed record FlowKpi
+{
+    /// <summary>Flow id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Commodity.</summary>
+    public required string Commodity { get; init; }
+
+    /// <summary>Tons generated (demand) in the year.</summary>
+    public double GeneratedTons { get; init; }
+
+    /// <summary>Tons delivered to the destination in the year.</summary>
+    public double DeliveredTons { get; init; }
+
+    /// <summary>Units delivered in the year.</summary>
+    public long DeliveredUnits { get; init; }
+
+    /// <summary>Mean origin → destination transit of units delivered in the year, in days (NaN if none).</summary>
+    public double MeanTransitDays { get; init; }
+
+    /// <summary>Median transit, in days.</summary>
+    public double P50TransitDays { get; init; }
+
+    /// <summary>95th percentile transit, in days.</summary>
+    public double P95TransitDays { get; init; }
+}

@@ -1,0 +1,274 @@
+using CorridorSim.Engine;
+
+namespace CorridorSim.Corridor;
+
+/// <summary>A vessel leg: a fleet rotating between two ports.</summary>
+internal sealed class VesselLegRuntime : ComponentRuntime
+{
+    private readonly Store<CargoUnit> _queueA;
+    private readonly Store<CargoUnit> _queueB;
+    private readonly List<List<CargoUnit>> _aboard = [];
+    private readonly RandomStream _stream;
+    private double? _loadFactorOverride;
+    private int _vesselCount;
+    private readonly TimeWeighted _inService;
+    private readonly TimeWeighted _idle;
+    private int _vesselsInService;
+    private int _vesselsIdle;
+    private double _capacityInService; // units at full draft of the vessels in service (defined or added by investments)
+
+    public VesselLegRuntime(CorridorRun run, VesselLegDefinition definition)
+        : base(run, definition.Id, definition.Kind)
+    {
+        Definition = definition;
+        _queueA = new Store<CargoUnit>(run.Simulation, name: definition.Id + "@" + definition.PortA);
+        _queueB = new Store<CargoUnit>(run.Simulation, name: definition.Id + "@" + definition.PortB);
+        _stream = run.Simulation.Stream("leg:" + definition.Id);
+        _inService = new TimeWeighted(run.Simulation.Now);
+        _idle = new TimeWeighted(run.Simulation.Now);
+    }
+
+    public VesselLegDefinition Definition { get; }
+
+    public PortRuntime PortA { get; private set; } = null!;
+
+    public PortRuntime PortB { get; private set; } = null!;
+
+    /// <summary>Finds the ports (every runtime exists by now) and puts the fleet into service.</summary>
+    public override void Start()
+    {
+        PortA = (PortRuntime)Run.Component(Definition.PortA);
+        PortB = (PortRuntime)Run.Component(Definition.PortB);
+        foreach (VesselDefinition vessel in Definition.Vessels)
+        {
+            AddVessel(vessel, vessel.InServiceFrom is { } d && d > Run.Simulation.StartDate ? Run.Simulation.TimeOf(d) : SimTime.Zero);
+        }
+    }
+
+    public override void Apply(InvestmentDefinition investment)
+    {
+        if (investment.Kind == InvestmentKind.LoadFactor)
+        {
+            SetLoadFactor(investment.Value);
+            return;
+        }
+
+        foreach (VesselDefinition v in investment.Vessels)
+        {
+            AddVessel(v, Run.Simulation.Now);
+        }
+    }
+
+    public int Voyages { get; private set; }
+
+    public void SetLoadFactor(double value) => _loadFactorOverride = value;
+
+    public double LoadFactor
+    {
+        get
+        {
+            if (_loadFactorOverride is { } o)
+            {
+                return o;
+            }
+
+            IReadOnlyDictionary<int, double> table = Definition.LoadFactorByYear;
+            if (table.Count == 0)
+            {
+                return 1;
+            }
+
+            int year = Run.Simulation.CurrentDate.Year;
+            if (year != _loadFactorYear)
+            {
+                // Looked up once per simulated year (route choice asks for it per unit).
+                _loadFactorYear = year;
+                _loadFactorOfYear = NearestYear(table, year);
+            }
+
+            return _loadFactorOfYear;
+        }
+    }
+
+    private int _loadFactorYear = int.MinValue;
+
+    /// <summary>The value of the listed year nearest to <paramref name="year"/> (the earlier one on a tie).</summary>
+    private static double NearestYear(IReadOnlyDictionary<int, double> table, int year)
+    {
+        int best = table.Keys.OrderBy(y => Math.Abs(y - year)).ThenBy(y => y).First();
+        return table[best];
+    }
+    private double _loadFactorOfYear;
+
+    public void AddVessel(VesselDefinition vessel, SimTime from)
+    {
+        bool startAtA = _vesselCount++ % 2 == 0;
+        Run.Simulation.Start(p => Sail(p, vessel, from, startAtA), Id + "/" + vessel.Name);
+    }
+
+    public override void Accept(CargoUnit unit, bool forward) => (forward ? _queueA : _queueB).TryPut(unit);
+
+    private async ProcessTask Sail(SimProcess p, VesselDefinition vessel, SimTime from, bool startAtA)
+    {
+        if (from > p.Now)
+        {
+            await p.DelayUntil(from);
+        }
+
+        _inService.Update(p.Now, ++_vesselsInService);
+        _capacityInService += vessel.CapacityUnits;
+        bool atA = startAtA;
+        var cargo = new List<CargoUnit>(vessel.CapacityUnits);
+        var unloading = new List<CargoUnit>(vessel.CapacityUnits);
+        _aboard.Add(cargo);
+        SimDuration maxWaitA = SimDuration.FromHours(Definition.MaxWaitHours);
+        SimDuration maxWaitB = SimDuration.FromHours(Definition.BackhaulMaxWaitHours);
+        SimDuration interval = SimDuration.FromHours(Definition.TimetableIntervalHours);
+        SimTime nextSlot = p.Now;
+        while (true)
+        {
+            PortRuntime port = atA ? PortA : PortB;
+            SimTime arrived = p.Now;
+            long unitsHandled = 0;
+            double tonsHandled = 0;
+
+            // Unload what came across.
+            await port.WaitOpen(p);
+            if (cargo.Count > 0)
+            {
+                await port.BerthAndHandle(p);
+                foreach (CargoUnit u in cargo)
+                {
+                    tonsHandled += u.Tons;
+                }
+
+                unitsHandled += cargo.Count;
+                // Hand over from a second list the vessel keeps, so that `cargo` is empty (and the units counted
+                // where they go next, not aboard) before any of them moves on.
+                unloading.AddRange(cargo);
+                cargo.Clear();
+                foreach (CargoUnit u in unloading)
+                {
+                    u.Advance(Run);
+                }
+
+                unloading.Clear();
+            }
+
+            // Load for the other side.
+            Store<CargoUnit> queue = atA ? _queueA : _queueB;
+            int capacity = Math.Max(1, (int)Math.Floor(vessel.CapacityUnits * LoadFactor));
+
+            // Idle means waiting for cargo at the loading end (port A). The wait allowed at the backhaul end is the
+            // departure policy's, not spare capacity: counting it would keep a saturated fleet below 100 %.
+            if (atA)
+            {
+                _idle.Update(p.Now, ++_vesselsIdle);
+            }
+
+            if (Definition.Departure == DepartureRule.Timetable)
+            {
+                while (nextSlot < p.Now)
+                {
+                    nextSlot += interval;
+                }
+
+                await p.DelayUntil(nextSlot);
+                nextSlot += interval;
+                while (cargo.Count < capacity && queue.TryGet(out CargoUnit? u))
+                {
+                    cargo.Add(u);
+                }
+            }
+            else
+            {
+                await p.GetBatch(queue, capacity, atA ? maxWaitA : maxWaitB, cargo);
+            }
+
+            if (atA)
+            {
+                _idle.Update(p.Now, --_vesselsIdle);
+            }
+
+            if (cargo.Count > 0)
+            {
+                await port.BerthAndHandle(p);
+                foreach (CargoUnit u in cargo)
+                {
+                    Moved(u);
+                    tonsHandled += u.Tons;
+                }
+
+                unitsHandled += cargo.Count;
+            }
+
+            await port.WaitOpen(p);
+
+            // Only calls that worked cargo count as port calls: a vessel passing through with nothing to unload or
+            // load never berthed, and its zero (or cargo-wait only) stay would pull the mean port time below the
+            // handling time and inflate the share within the port-time target.
+            if (unitsHandled > 0)
+            {
+                port.RecordCall(p.Now - arrived, tonsHandled, unitsHandled);
+            }
+
+            Voyages++;
+            await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.SailingHours.Sample(_stream))));
+            atA = !atA;
+        }
+    }
+
+    /// <summary>Share of vessel time in service not spent idle waiting for cargo.</summary>
+    private double FleetUtilization()
+    {
+        double service = _inService.Integral(Run.Simulation.Now);
+        return service <= 0 ? 0 : 1 - (_idle.Integral(Run.Simulation.Now) / service);
+    }
+
+    public override IEnumerable<CargoUnit> UnitsHeld()
+    {
+        foreach (Store<CargoUnit> q in new[] { _queueA, _queueB })
+        {
+            for (int i = 0; i < q.Count; i++)
+            {
+                yield return q[i];
+            }
+        }
+
+        foreach (List<CargoUnit> cargo in _aboard)
+        {
+            foreach (CargoUnit u in cargo)
+            {
+                yield return u;
+            }
+        }
+    }
+
+    public override double ExpectedHours(bool forward)
+    {
+        // Nominal transit: loading where the unit boards, sailing, unloading at the other end (each port's own handling
+        // time and investment factor, not Port A's twice). Queue clearing: the fleet in service now, which includes
+        // vessels added by investments and excludes those not yet in service (the definition's list is neither).
+        int queued = (forward ? _queueA : _queueB).Count;
+        PortRuntime from = forward ? PortA : PortB;
+        PortRuntime to = forward ? PortB : PortA;
+        double load = from.Definition.HandlingHours.Mean * from.HandlingFactor;
+        double unload = to.Definition.HandlingHours.Mean * to.HandlingFactor;
+        double sail = Definition.SailingHours.Mean;
+        double capacityPerVoyage = _capacityInService * LoadFactor;
+        double roundTrip = (2 * sail) + (2 * (load + unload));
+        double unitsPerHour = Math.Max(1e-9, capacityPerVoyage / Math.Max(1e-9, roundTrip));
+        return load + sail + unload + (queued / unitsPerHour);
+    }
+
+    public override ComponentKpi Collect() => Kpi(FleetUtilization(), WaitHours, _queueA.MeanCount + _queueB.MeanCount);
+
+    public override void ResetStatistics()
+    {
+        base.ResetStatistics();
+        _queueA.ResetStatistics();
+        _queueB.ResetStatistics();
+        _inService.Reset(Run.Simulation.Now);
+        _idle.Reset(Run.Simulation.Now);
+    }
+}
