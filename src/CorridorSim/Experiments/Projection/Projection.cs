@@ -10,6 +10,9 @@ namespace CorridorSim.Experiments;
 /// </summary>
 public static class Projection
 {
+    /// <summary>The most replications a projection runs (the lower limit is 1).</summary>
+    private const int MaxReplications = 10_000;
+
     /// <summary>
     /// Runs <paramref name="scenario"/>: replication i (0-based) is <see cref="CorridorModel.CreateRun"/> with the seed
     /// and index i, run for <see cref="SimulationSettings.Years"/> years from <see cref="SimulationSettings.StartYear"/>.
@@ -65,9 +68,9 @@ public static class Projection
                 errors.Add($"simulation.warmupDays must be within 0..3650, found {F(s.WarmupDays)}.");
             }
 
-            if (options.Replications is null && (s.Replications < 1 || s.Replications > 10_000))
+            if (options.Replications is null && (s.Replications < 1 || s.Replications > MaxReplications))
             {
-                errors.Add($"simulation.replications must be within 1..10000, found {s.Replications}.");
+                errors.Add($"simulation.replications must be within 1..{MaxReplications}, found {s.Replications}.");
             }
 
             if (!(s.TargetTons >= 0 && double.IsFinite(s.TargetTons)))
@@ -104,9 +107,9 @@ public static class Projection
             }
         }
 
-        if (options.Replications is { } r && (r < 1 || r > 10_000))
+        if (options.Replications is { } r && (r < 1 || r > MaxReplications))
         {
-            errors.Add($"options.Replications must be within 1..10000, found {r}.");
+            errors.Add($"options.Replications must be within 1..{MaxReplications}, found {r}.");
         }
 
         if (options.MaxThreads < 1)
