@@ -213,7 +213,7 @@ internal static class Commands
     /// </summary>
     internal static int CheckSummary(string summaryPath, TextWriter stdout, TextWriter stderr)
     {
-        IReadOnlyList<string> errors = SummarySchema.Validate(File.ReadAllText(summaryPath));
+        IReadOnlyList<string> errors = SummaryCheck.Validate(File.ReadAllText(summaryPath));
         if (errors.Count == 0)
         {
             stdout.WriteLine(string.Create(Inv, $"summary.json conforms to schema v{SummaryWriter.SchemaVersion}."));

@@ -1,36 +1,8 @@
 using System.Collections.Concurrent;
 using CorridorSim.Corridor;
 using CorridorSim.Experiments;
-using CorridorSim.Tests.Corridor;
 
 namespace CorridorSim.Tests.Experiments;
-
-/// <summary>Small scenarios for the experiment tests: the small test corridor wrapped in a <see cref="Scenario"/>.</summary>
-internal static class TestScenarios
-{
-    /// <summary>The small corridor (rail → ferry → rail) with a light demand, so a year runs in milliseconds.</summary>
-    public static Scenario Small(double annualTons = 200_000, int years = 1, int replications = 3, double targetTons = 150_000,
-        double growthPerYear = 0, int vessels = 3, double targetProbability = 0.9)
-    {
-        CorridorDefinition corridor = TestCorridors.Small(annualTons, vessels).Build();
-        corridor = corridor with { Flows = [corridor.Flows[0] with { GrowthPerYear = growthPerYear }] };
-        return new Scenario
-        {
-            Name = "small-test",
-            Simulation = new SimulationSettings
-            {
-                StartYear = 2024,
-                Years = years,
-                WarmupDays = 30,
-                Replications = replications,
-                Seed = 7,
-                TargetTons = targetTons,
-                TargetProbability = targetProbability,
-            },
-            Corridor = corridor,
-        };
-    }
-}
 
 public sealed class ProjectionTests
 {
@@ -49,28 +21,6 @@ public sealed class ProjectionTests
         // Not only the rounded text: the aggregates themselves are bit-identical.
         Assert.Equal(one.Years[1].DeliveredTons.Mean, two.Years[1].DeliveredTons.Mean);
         Assert.Equal(one.Components[0].MeanWaitHours.Ci95High, two.Components[0].MeanWaitHours.Ci95High);
-    }
-
-    [Fact]
-    public void RunReplications_ReplicationI_SameYearsWhateverTheReplicationCount()
-    {
-        Scenario scenario = TestScenarios.Small(years: 2);
-        var model = new CorridorModel(scenario.Corridor);
-
-        IReadOnlyList<YearResult>[] two = Projection.RunReplications(model, scenario.Simulation, 7, 0, 2, 2, null, default);
-        IReadOnlyList<YearResult>[] four = Projection.RunReplications(model, scenario.Simulation, 7, 0, 4, 2, null, default);
-        IReadOnlyList<YearResult>[] third = Projection.RunReplications(model, scenario.Simulation, 7, 2, 1, 1, null, default);
-
-        for (int i = 0; i < 2; i++)
-        {
-            for (int y = 0; y < 2; y++)
-            {
-                AssertSameYear(two[i][y], four[i][y]);
-            }
-        }
-
-        AssertSameYear(third[0][1], four[2][1]);
-        Assert.NotEqual(four[0][0].DeliveredTons, four[1][0].DeliveredTons);
     }
 
     [Fact]
@@ -107,22 +57,6 @@ public sealed class ProjectionTests
 
         Assert.True(many.Ci95High - many.Ci95Low < few.Ci95High - few.Ci95Low,
             $"16 replications: width {many.Ci95High - many.Ci95Low}; 4: {few.Ci95High - few.Ci95Low}");
-    }
-
-    [Fact]
-    public void EstimateOf_KnownSample_StudentTInterval()
-    {
-        Estimate e = Estimate.Of([5, 1, 4, double.NaN, 2, 3]);
-
-        Assert.Equal(5, e.Count);
-        Assert.Equal(3, e.Mean, 12);
-        Assert.Equal(Math.Sqrt(2.5), e.StandardDeviation, 12);
-        double half = 2.7764451051977987 * Math.Sqrt(2.5) / Math.Sqrt(5); // t(0.975, 4)
-        Assert.Equal(3 - half, e.Ci95Low, 9);
-        Assert.Equal(3 + half, e.Ci95High, 9);
-        Assert.Equal(1.4, e.P10, 12);
-        Assert.Equal(4.6, e.P90, 12);
-        Assert.True(double.IsNaN(Estimate.Of([double.NaN]).Mean));
     }
 
     [Fact]
@@ -235,22 +169,4 @@ public sealed class ProjectionTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => Projection.Run(TestScenarios.Small(), ct: cts.Token));
     }
-
-    private static void AssertSameYear(YearResult a, YearResult b)
-    {
-        Assert.Equal(a.Year, b.Year);
-        Assert.Equal(a.DeliveredTons, b.DeliveredTons);
-        Assert.Equal(a.GeneratedTons, b.GeneratedTons);
-        Assert.Equal(a.MeanTransitDays, b.MeanTransitDays);
-        Assert.Equal(a.P95TransitDays, b.P95TransitDays);
-        Assert.Equal(a.Bottleneck, b.Bottleneck);
-        Assert.Equal(a.Events, b.Events);
-        Assert.Equal(a.Components, b.Components);
-    }
-}
-
-/// <summary>An <see cref="IProgress{T}"/> that reports synchronously (unlike <see cref="Progress{T}"/>, which posts).</summary>
-internal sealed class SyncProgress(Action<int> report) : IProgress<int>
-{
-    public void Report(int value) => report(value);
 }

@@ -128,23 +128,6 @@ public sealed class SummaryWriterTests
         Assert.Equal("", row[7]);
     }
 
-    [Theory]
-    [InlineData(12_345_678.9, "12345700")]
-    [InlineData(0.1 + 0.2, "0.3")]
-    [InlineData(2024.0, "2024")]
-    [InlineData(-0.0, "0")]
-    [InlineData(-1.5, "-1.5")]
-    [InlineData(0.000123456789, "0.000123457")]
-    [InlineData(1.23456789e-7, "1.23457E-07")]
-    [InlineData(1e20, "1E+20")]
-    [InlineData(999_999.7, "1000000")]
-    [InlineData(double.NaN, null)]
-    [InlineData(double.PositiveInfinity, null)]
-    public void Format_SixSignificantDigits(double value, string? expected)
-    {
-        Assert.Equal(expected, NumberText.Format(value));
-    }
-
     [Fact]
     public void ToJson_AnyCulture_SameTextWithLfLineEndings()
     {
@@ -192,15 +175,6 @@ public sealed class SummaryWriterTests
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    [Fact]
-    public void CsvText_CellsWithCommasOrQuotes_Quoted()
-    {
-        var csv = new CsvText();
-        csv.Row(["a,b", "say \"hi\"", "plain"]);
-
-        Assert.Equal("\"a,b\",\"say \"\"hi\"\"\",plain\n", csv.ToString());
     }
 
     private static string[] Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();

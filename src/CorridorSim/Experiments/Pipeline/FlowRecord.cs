@@ -1,0 +1,11 @@
+namespace CorridorSim.Experiments;
+
+/// <summary>One cargo flow in one simulated year (the values of <see cref="Corridor.FlowKpi"/> that analyses use).</summary>
+/// <param name="Id">Flow id.</param>
+/// <param name="Commodity">Commodity.</param>
+/// <param name="GeneratedTons">Tons generated.</param>
+/// <param name="DeliveredTons">Tons delivered.</param>
+/// <param name="MeanTransitDays">Mean transit, in days (NaN if none delivered).</param>
+/// <param name="P50TransitDays">Median transit, in days.</param>
+/// <param name="P95TransitDays">95th percentile transit, in days.</param>
+internal sealed record FlowRecord(string Id, string Commodity, double GeneratedTons, double DeliveredTons, double MeanTransitDays, double P50TransitDays, double P95TransitDays);

@@ -1,0 +1,92 @@
+using System.Runtime.ExceptionServices;
+
+namespace CorridorSim.Experiments;
+
+/// <summary>
+/// Runs a design's rows, one simulation per row, in parallel, and returns the records by row position, so the
+/// result is bit-identical at any thread count.
+/// </summary>
+internal static class Runner
+{
+    /// <summary>Runs every row of <paramref name="design"/>.</summary>
+    /// <inheritdoc cref="Run(IDesign, IReadOnlyList{Row}, int, IProgress{int}?, CancellationToken)"/>
+    public static RowRecord[] Run(IDesign design, int maxThreads, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return Run(design, design.Rows, maxThreads, progress, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="rows"/> (all of a design's rows, or a shard's) on up to <paramref name="maxThreads"/>
+    /// threads; record k is row k's, whatever the scheduling.
+    /// </summary>
+    /// <param name="design">How each row is simulated.</param>
+    /// <param name="rows">The rows to run, in row order.</param>
+    /// <param name="maxThreads">The most rows run at once (at least 1).</param>
+    /// <param name="progress">
+    /// Told k = 1, 2, … once each, in increasing order, when the first k of <paramref name="rows"/> have all finished
+    /// (so k = a multiple of a variant's rows means that variant is done); may be called from worker threads.
+    /// </param>
+    /// <param name="ct">Cancels the run between simulated years.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static RowRecord[] Run(IDesign design, IReadOnlyList<Row> rows, int maxThreads, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
+        var records = new RowRecord[rows.Count];
+        var finished = new bool[rows.Count];
+        int reported = 0;
+        var gate = new object();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = ct };
+        try
+        {
+            Parallel.For(0, rows.Count, parallel, k =>
+            {
+                if (Simulate(design, rows[k], ct) is not { } record)
+                {
+                    return;
+                }
+
+                records[k] = record;
+                if (progress is not null)
+                {
+                    // Once per row, not on the hot path; reports the finished prefix so counts rise one by one.
+                    lock (gate)
+                    {
+                        finished[k] = true;
+                        while (reported < finished.Length && finished[reported])
+                        {
+                            progress.Report(++reported);
+                        }
+                    }
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        ct.ThrowIfCancellationRequested();
+        return records;
+    }
+
+    /// <summary>One row's years; null when cancelled.</summary>
+    private static RowRecord? Simulate(IDesign design, Row row, CancellationToken ct)
+    {
+        (Corridor.CorridorRun run, int yearCount) = design.Start(row);
+        var years = new YearRecord[yearCount];
+        for (int y = 0; y < years.Length; y++)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            years[y] = YearRecord.From(run.RunYear());
+        }
+
+        return new RowRecord(row, Array.AsReadOnly(years));
+    }
+}

@@ -1,0 +1,26 @@
+namespace CorridorSim.Experiments;
+
+/// <summary>One cargo flow in one year, across replications.</summary>
+public sealed record FlowYearSummary
+{
+    /// <summary>Flow id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Commodity.</summary>
+    public required string Commodity { get; init; }
+
+    /// <summary>Mean tons generated (demand) in the year.</summary>
+    public required double GeneratedTons { get; init; }
+
+    /// <summary>Tons delivered in the year across replications.</summary>
+    public required Estimate DeliveredTons { get; init; }
+
+    /// <summary>Mean across replications of the flow's mean transit, in days (replications that delivered none of the flow left out; NaN if none did).</summary>
+    public required double MeanTransitDays { get; init; }
+
+    /// <summary>Mean across replications of the flow's median transit, in days.</summary>
+    public required double P50TransitDays { get; init; }
+
+    /// <summary>Mean across replications of the flow's 95th percentile transit, in days.</summary>
+    public required double P95TransitDays { get; init; }
+}

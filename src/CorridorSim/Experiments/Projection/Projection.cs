@@ -1,0 +1,127 @@
+using System.Globalization;
+using CorridorSim.Corridor;
+
+namespace CorridorSim.Experiments;
+
+/// <summary>
+/// Multi-year projections: runs a scenario's replications in parallel, each over consecutive years, and summarises
+/// them across replications. A design of one variant (<see cref="ScenarioDesign"/>) run by the <see cref="Runner"/>
+/// and summarised by <see cref="ProjectionAnalysis"/>.
+/// </summary>
+public static class Projection
+{
+    /// <summary>The most replications a projection runs (the lower limit is 1).</summary>
+    private const int MaxReplications = 10_000;
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/>: replication i (0-based) is <see cref="CorridorModel.CreateRun"/> with the seed
+    /// and index i, run for <see cref="SimulationSettings.Years"/> years from <see cref="SimulationSettings.StartYear"/>.
+    /// Replications run in parallel on up to <see cref="ProjectionOptions.MaxThreads"/> threads; results are kept by
+    /// index and aggregated sequentially in index order, so the result is bit-identical at any thread count.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">Overrides of the replication count and seed, and the thread count; null for the scenario's settings.</param>
+    /// <param name="progress">Told 1, 2, … once each, in increasing order: k when replications 0..k − 1 have all finished (may be called from worker threads).</param>
+    /// <param name="ct">Cancels the projection between simulated years.</param>
+    /// <returns>The summary across replications.</returns>
+    /// <exception cref="ArgumentException">The settings or options are out of range; every problem is listed.</exception>
+    /// <exception cref="CorridorValidationException">The corridor definition is invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static ProjectionResult Run(Scenario scenario, ProjectionOptions? options = null, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new ProjectionOptions();
+        Validate(scenario, options);
+        ulong seed = options.Seed ?? scenario.Simulation.Seed;
+        var design = new ScenarioDesign([scenario], options.Replications ?? scenario.Simulation.Replications, seed);
+        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct);
+        return ProjectionAnalysis.Summarise(scenario, seed, records);
+    }
+
+    /// <summary>
+    /// Checks the settings a projection uses and the options, listing every problem in one exception (also each
+    /// sweep point's, before anything runs).
+    /// </summary>
+    internal static void Validate(Scenario scenario, ProjectionOptions options)
+    {
+        var errors = new List<string>();
+        static string F(double v) => v.ToString("G", CultureInfo.InvariantCulture);
+        SimulationSettings? s = scenario.Simulation;
+        if (s is null)
+        {
+            errors.Add("simulation: the scenario has no simulation settings.");
+        }
+        else
+        {
+            if (s.StartYear < 1900 || s.StartYear > 2200)
+            {
+                errors.Add($"simulation.startYear must be within 1900..2200, found {s.StartYear}.");
+            }
+
+            if (s.Years < 1 || s.Years > 50)
+            {
+                errors.Add($"simulation.years must be within 1..50, found {s.Years}.");
+            }
+
+            if (!(s.WarmupDays >= 0 && s.WarmupDays <= 3650))
+            {
+                errors.Add($"simulation.warmupDays must be within 0..3650, found {F(s.WarmupDays)}.");
+            }
+
+            if (options.Replications is null && (s.Replications < 1 || s.Replications > MaxReplications))
+            {
+                errors.Add($"simulation.replications must be within 1..{MaxReplications}, found {s.Replications}.");
+            }
+
+            if (!(s.TargetTons >= 0 && double.IsFinite(s.TargetTons)))
+            {
+                errors.Add($"simulation.targetTons must be finite and not negative, found {F(s.TargetTons)}.");
+            }
+
+            if (!(s.TargetProbability > 0 && s.TargetProbability <= 1))
+            {
+                errors.Add($"simulation.targetProbability must be within (0, 1], found {F(s.TargetProbability)}.");
+            }
+        }
+
+        if (scenario.Corridor is null)
+        {
+            errors.Add("corridor: the scenario has no corridor.");
+        }
+
+        if (scenario.Calibration is { } c)
+        {
+            if (!(c.ReportedTons > 0 && double.IsFinite(c.ReportedTons)))
+            {
+                errors.Add($"calibration.reportedTons must be positive, found {F(c.ReportedTons)}.");
+            }
+
+            if (!(c.Tolerance >= 0))
+            {
+                errors.Add($"calibration.tolerance must not be negative, found {F(c.Tolerance)}.");
+            }
+
+            if (c.TransitFlow is { } flow && scenario.Corridor is { } corridor && !corridor.Flows.Any(f => f.Id == flow))
+            {
+                errors.Add($"calibration.transitFlow '{flow}' is not a flow of the corridor; flows are: {string.Join(", ", corridor.Flows.Select(f => f.Id))}.");
+            }
+        }
+
+        if (options.Replications is { } r && (r < 1 || r > MaxReplications))
+        {
+            errors.Add($"options.Replications must be within 1..{MaxReplications}, found {r}.");
+        }
+
+        if (options.MaxThreads < 1)
+        {
+            errors.Add($"options.MaxThreads must be at least 1, found {options.MaxThreads}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(
+                $"The projection of scenario '{scenario.Name}' cannot run ({errors.Count} problem(s)):\n  " + string.Join("\n  ", errors),
+                nameof(scenario));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System.Collections.ObjectModel;
+using CorridorSim.Corridor;
+
+namespace CorridorSim.Experiments;
+
+/// <summary>
+/// The projection summary of one variant: a pure function of its records in row order. Sums run sequentially in
+/// that order, so the result does not depend on how, where or on how many threads the rows were computed.
+/// </summary>
+internal static class ProjectionAnalysis
+{
+    /// <summary>Summarises the records of one variant of <paramref name="scenario"/>, replication i at position i.</summary>
+    /// <param name="scenario">The variant's scenario (its settings give the target and the calibration check).</param>
+    /// <param name="seed">The master seed the rows used.</param>
+    /// <param name="records">The variant's records, in row order; at least one, each with at least one year.</param>
+    /// <exception cref="ArgumentException">No records, or records of more than one variant.</exception>
+    public static ProjectionResult Summarise(Scenario scenario, ulong seed, IReadOnlyList<RowRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0 || records.Any(r => r.Row.Variant != records[0].Row.Variant))
+        {
+            throw new ArgumentException("A projection summarises the records of exactly one variant, at least one.", nameof(records));
+        }
+
+        SimulationSettings settings = scenario.Simulation;
+        int n = records.Count;
+        int yearCount = records[0].Years.Count;
+        double target = settings.TargetTons;
+        string[] commodities = scenario.Corridor.Flows.Select(f => f.Commodity).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToArray();
+
+        // Component and flow order: as the model reports them (ports, stages, vessel legs; flows as defined).
+        IReadOnlyList<ComponentRecord> componentOrder = records[0].Years[0].Components;
+        IReadOnlyList<FlowRecord> flowOrder = records[0].Years[0].Flows;
+        var componentIndex = records.Select(r => r.Years.Select(y => y.Components.ToDictionary(c => c.Id, StringComparer.Ordinal)).ToArray()).ToArray();
+        var flowIndex = records.Select(r => r.Years.Select(y => y.Flows.ToDictionary(f => f.Id, StringComparer.Ordinal)).ToArray()).ToArray();
+
+        var years = new List<YearSummary>(yearCount);
+        for (int y = 0; y < yearCount; y++)
+        {
+            int yi = y;
+            IEnumerable<YearRecord> all = records.Select(r => r.Years[yi]);
+            int met = all.Count(r => r.DeliveredTons >= target);
+            (string bottleneck, int bottleneckCount) = Mode(all.Select(r => r.Bottleneck));
+            var byCommodity = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            foreach (string c in commodities)
+            {
+                byCommodity.Add(c, Estimate.MeanOf(all.Select(r => r.DeliveredTonsByCommodity.GetValueOrDefault(c))));
+            }
+
+            years.Add(new YearSummary
+            {
+                Year = records[0].Years[y].Year,
+                GeneratedTons = Estimate.MeanOf(all.Select(r => r.GeneratedTons)),
+                DeliveredTons = Estimate.Of(all.Select(r => r.DeliveredTons)),
+                TonsInSystemAtYearEnd = Estimate.MeanOf(all.Select(r => r.TonsInSystemAtYearEnd)),
+                TransitDays = new TransitSummary
+                {
+                    Mean = Estimate.MeanOf(all.Select(r => r.MeanTransitDays)),
+                    P50 = Estimate.MeanOf(all.Select(r => r.P50TransitDays)),
+                    P95 = Estimate.MeanOf(all.Select(r => r.P95TransitDays)),
+                },
+                ProbabilityTargetMet = (double)met / n,
+                Bottleneck = bottleneck,
+                BottleneckShare = (double)bottleneckCount / n,
+                DeliveredTonsByCommodity = new ReadOnlyDictionary<string, double>(byCommodity),
+                Components = componentOrder.Select(c =>
+                {
+                    ComponentRecord[] k = componentIndex.Select(r => r[yi][c.Id]).ToArray();
+                    return new ComponentYearSummary
+                    {
+                        Id = c.Id,
+                        Kind = c.Kind,
+                        Utilization = Estimate.MeanOf(k.Select(x => x.Utilization)),
+                        MeanWaitHours = Estimate.MeanOf(k.Select(x => x.MeanWaitHours)),
+                        P95WaitHours = Estimate.MeanOf(k.Select(x => x.P95WaitHours)),
+                        TonsThrough = Estimate.MeanOf(k.Select(x => x.TonsThrough)),
+                        MeanQueue = Estimate.MeanOf(k.Select(x => x.MeanQueue)),
+                    };
+                }).ToList().AsReadOnly(),
+                Flows = flowOrder.Select(f =>
+                {
+                    FlowRecord[] k = flowIndex.Select(r => r[yi][f.Id]).ToArray();
+                    return new FlowYearSummary
+                    {
+                        Id = f.Id,
+                        Commodity = f.Commodity,
+                        GeneratedTons = Estimate.MeanOf(k.Select(x => x.GeneratedTons)),
+                        DeliveredTons = Estimate.Of(k.Select(x => x.DeliveredTons)),
+                        MeanTransitDays = Estimate.MeanOf(k.Select(x => x.MeanTransitDays)),
+                        P50TransitDays = Estimate.MeanOf(k.Select(x => x.P50TransitDays)),
+                        P95TransitDays = Estimate.MeanOf(k.Select(x => x.P95TransitDays)),
+                    };
+                }).ToList().AsReadOnly(),
+            });
+        }
+
+        YearSummary? first = years.FirstOrDefault(s => s.ProbabilityTargetMet >= settings.TargetProbability);
+        List<ComponentSummary> components = componentOrder.Select(c =>
+        {
+            ComponentRecord[][] k = componentIndex.Select(r => r.Select(year => year[c.Id]).ToArray()).ToArray();
+            return new ComponentSummary
+            {
+                Id = c.Id,
+                Kind = c.Kind,
+                Utilization = Estimate.Of(k.Select(r => Estimate.MeanOf(r.Select(x => x.Utilization)))),
+                MeanWaitHours = Estimate.Of(k.Select(r => Estimate.MeanOf(r.Select(x => x.MeanWaitHours)))),
+            };
+        }).ToList();
+
+        return new ProjectionResult
+        {
+            ScenarioName = scenario.Name,
+            Seed = seed,
+            Replications = n,
+            TargetTons = target,
+            TargetProbability = settings.TargetProbability,
+            Years = years.AsReadOnly(),
+            FirstYearTargetMet = first is null ? null : new TargetMetYear { Year = first.Year, Probability = first.ProbabilityTargetMet },
+            Components = components.AsReadOnly(),
+            Calibration = Calibrate(scenario.Calibration, years, flowIndex),
+        };
+    }
+
+    /// <summary>
+    /// The bottleneck mode rule: the most frequent value and its count; ties go to the ordinal-first value; empty
+    /// and 0 when there are no values.
+    /// </summary>
+    internal static (string Value, int Count) Mode(IEnumerable<string> values)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string v in values)
+        {
+            counts[v] = counts.GetValueOrDefault(v) + 1;
+        }
+
+        string best = string.Empty;
+        int bestCount = 0;
+        foreach (string v in counts.Keys.Order(StringComparer.Ordinal))
+        {
+            if (counts[v] > bestCount)
+            {
+                best = v;
+                bestCount = counts[v];
+            }
+        }
+
+        return (best, bestCount);
+    }
+
+    /// <summary>The calibration check: the simulated year of the target against the reported tons and transit; null when that year was not simulated.</summary>
+    private static CalibrationResult? Calibrate(CalibrationTarget? target, List<YearSummary> years, Dictionary<string, FlowRecord>[][] flowIndex)
+    {
+        int y = target is null ? -1 : years.FindIndex(s => s.Year == target.Year);
+        if (target is null || y < 0)
+        {
+            return null;
+        }
+
+        double simulated = years[y].DeliveredTons.Mean;
+        double error = (simulated - target.ReportedTons) / target.ReportedTons;
+        TransitCalibration? transit = null;
+        if (target.TransitFlow is { } flow)
+        {
+            double days = Estimate.MeanOf(flowIndex.Select(r => r[y][flow].MeanTransitDays));
+            transit = new TransitCalibration
+            {
+                Flow = flow,
+                SimulatedMeanDays = days,
+                MinDays = target.TransitDaysMin,
+                MaxDays = target.TransitDaysMax,
+                WithinRange = days >= target.TransitDaysMin && days <= target.TransitDaysMax,
+                Source = target.TransitSource,
+            };
+        }
+
+        return new CalibrationResult
+        {
+            Year = target.Year,
+            ReportedTons = target.ReportedTons,
+            SimulatedTons = simulated,
+            RelativeError = error,
+            Tolerance = target.Tolerance,
+            WithinTolerance = Math.Abs(error) <= target.Tolerance,
+            Source = target.Source,
+            Transit = transit,
+        };
+    }
+}

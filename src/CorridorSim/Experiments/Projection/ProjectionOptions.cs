@@ -1,0 +1,19 @@
+using CorridorSim.Corridor;
+
+namespace CorridorSim.Experiments;
+
+/// <summary>Overrides of a scenario's <see cref="SimulationSettings"/> for one projection, and how many threads to use.</summary>
+public sealed record ProjectionOptions
+{
+    /// <summary>Replications to run (1..10000); null: the scenario's <see cref="SimulationSettings.Replications"/>.</summary>
+    public int? Replications { get; init; }
+
+    /// <summary>Master seed; null: the scenario's <see cref="SimulationSettings.Seed"/>.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>
+    /// The most replications run at once, on that many threads (at least 1); default <see cref="Environment.ProcessorCount"/>.
+    /// Results do not depend on it: replication i always draws the same random streams and is aggregated in index order.
+    /// </summary>
+    public int MaxThreads { get; init; } = Environment.ProcessorCount;
+}
