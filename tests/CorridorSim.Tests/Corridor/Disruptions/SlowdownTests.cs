@@ -1,6 +1,6 @@
 using CorridorSim.Corridor;
 
-namespace CorridorSim.Tests.Corridor;
+namespace CorridorSim.Tests.Corridor.Disruptions;
 
 public sealed class SlowdownTests
 {

@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Xunit.Abstractions;
 
-namespace CorridorSim.Tests.Corridor;
+namespace CorridorSim.Tests.Corridor.Running;
 
 /// <summary>Tests of <see cref="CorridorRun"/>: mass conservation, dated investments, route choice and yearly KPIs.</summary>
 public sealed class CorridorRunTests(ITestOutputHelper output)
