@@ -100,7 +100,7 @@ public sealed record CargoFlowDefinition
                 string lp = $"{rp}.legs[{k}]";
                 if (!components.TryGetValue(leg, out ComponentDefinition? component))
                 {
-                    context.Error(lp, $"flow '{Id}': route leg '{leg}' is not a stage, vessel leg or road leg defined in the corridor.");
+                    context.Error(lp, $"flow '{Id}': route leg '{leg}' is not a route leg defined in the corridor.");
                     continue;
                 }
 

@@ -10,7 +10,7 @@ public sealed record CorridorDefinition
     public IReadOnlyList<UnitType> Units { get; init; } = [];
 
     /// <summary>
-    /// The components (ports, stages, vessel legs, road legs), in the order their runtimes are created and started
+    /// The components (ports, stages, vessel legs, road legs, …), in the order their runtimes are created and started
     /// and their indicators reported. A scenario file lists them by kind; the loader keeps the file's order within
     /// each kind's array, the arrays in the order of the kind registry.
     /// </summary>
@@ -33,7 +33,4 @@ public sealed record CorridorDefinition
 
     /// <summary>The vessel legs among <see cref="Components"/>, in order.</summary>
     public IReadOnlyList<VesselLegDefinition> VesselLegs => [.. Components.OfType<VesselLegDefinition>()];
-
-    /// <summary>The road legs among <see cref="Components"/>, in order.</summary>
-    public IReadOnlyList<RoadLegDefinition> RoadLegs => [.. Components.OfType<RoadLegDefinition>()];
 }

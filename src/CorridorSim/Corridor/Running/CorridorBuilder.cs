@@ -49,10 +49,8 @@ public sealed class CorridorBuilder
         Add(new BorderCrossingDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = dwellHours });
 
     /// <summary>
-    /// Adds a component of any kind (<see cref="PortDefinition"/>, <see cref="RailSegmentDefinition"/>,
-    /// <see cref="BorderCrossingDefinition"/>, <see cref="TransshipmentDefinition"/>, <see cref="TerminalDefinition"/>,
-    /// <see cref="VesselLegDefinition"/>, <see cref="RoadLegDefinition"/>). Components run and report grouped by kind, as a
-    /// scenario file lists them, and in the order added within a kind.
+    /// Adds a component of any kind (every record derived from <see cref="ComponentDefinition"/>). Components run and
+    /// report grouped by kind, as a scenario file lists them, and in the order added within a kind.
     /// </summary>
     public CorridorBuilder Add(ComponentDefinition component)
     {
