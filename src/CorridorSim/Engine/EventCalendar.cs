@@ -100,12 +100,9 @@ internal sealed class EventCalendar
     private int _heapRetuneAt = MinHeapRetune;
     private const int MinHeapRetune = 64;
 
-    // While prefetching, two walks of bucket lists (scattered nodes, one dependent miss each), so that a list is in the
-    // cache by the time PrefetchNextWindows reads it: the node prefetched last of the list two windows ahead (_ahead)
-    // and of the list three windows ahead (_ahead2, which becomes _ahead at the next window). Each pop steps both one
-    // node further, so a list has two windows' pops to arrive.
+    // While prefetching: the node of the list two windows ahead prefetched last. Each pop steps one node further, so
+    // that the list (scattered nodes, one dependent miss each) is in the cache by the time PrefetchNextWindows walks it.
     private int _ahead = NoNode;
-    private int _ahead2 = NoNode;
 
     // Few pending events (see SmallInsert): all of them in one array sorted by time, latest first, so that a pop takes
     // the last one. Logical slot i is at index i + 1 of both arrays. _smallTimes holds time − 1 (times are never
@@ -278,34 +275,22 @@ internal sealed class EventCalendar
     }
 
     /// <summary>
-    /// Starts loading what the next events will touch (see <see cref="CacheHint"/>): one more node of each of the lists
-    /// two and three windows ahead (see <c>_ahead</c> and <see cref="PrefetchNextWindows"/>), and, for the next two events when
-    /// they resume a process with a Task body, the objects its resumption runs through that only the process names (its
-    /// continuation and state machine). Resuming a <see cref="ProcessTask"/> body touches only the process and its box,
-    /// which <see cref="PrefetchNextWindows"/> covered: such events are told apart by their handler, so that this method
-    /// does not read the process (a load that can miss the cache) only to find no continuation.
+    /// Starts loading what the next events will touch (see <see cref="CacheHint"/>): one more node of the list two
+    /// windows ahead (see <c>_ahead</c> and <see cref="PrefetchNextWindows"/>), and, for the next two events when they
+    /// resume a process, the objects its resumption runs through that only the process names.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchAhead()
     {
         unchecked
         {
-            // Each walk steps one node: the node reached at the previous pop has arrived by now; start on the next one.
+            // The walk steps one node: the node reached at the previous pop has arrived by now; start on the next one.
             if (_ahead != NoNode)
             {
                 _ahead = _nodes[_ahead].Next;
                 if (_ahead != NoNode)
                 {
                     CacheHint.Line(ref _nodes[_ahead]);
-                }
-            }
-
-            if (_ahead2 != NoNode)
-            {
-                _ahead2 = _nodes[_ahead2].Next;
-                if (_ahead2 != NoNode)
-                {
-                    CacheHint.Line(ref _nodes[_ahead2]);
                 }
             }
 
@@ -316,14 +301,14 @@ internal sealed class EventCalendar
 
             Key[] heap = _heap;
             ref Node next = ref _nodes[heap[0].Node];
-            if (ReferenceEquals(next.Handler, SimProcess.ResumeTaskHandler))
+            if (ReferenceEquals(next.Handler, SimProcess.ResumeHandler))
             {
                 SimProcess.PrefetchResume(next.State);
                 if (_heapCount > 1)
                 {
                     int second = _heapCount > 2 && Less(heap[2], heap[1]) ? heap[2].Node : heap[1].Node;
                     ref Node n = ref _nodes[second];
-                    if (ReferenceEquals(n.Handler, SimProcess.ResumeTaskHandler))
+                    if (ReferenceEquals(n.Handler, SimProcess.ResumeHandler))
                     {
                         SimProcess.PrefetchResume(n.State);
                     }
@@ -334,17 +319,8 @@ internal sealed class EventCalendar
 
     /// <summary>
     /// After loading window W (while prefetching), two stages of a pipeline: starts on the states of window W+1's
-    /// nodes, whose lines the walks during windows W−2 and W−1 fetched, and starts the walk of window W+3's list. So a
-    /// node is fetched two to three windows before it runs and the state it names (for a process: the process and its state
-    /// machine's box, allocated next to it) one window before. Before 2026-11-27 the walk and the states were one
-    /// window ahead and a window's load read each process to find its box: at N = 100,000 processes that read stalled
-    /// the loop (30 % of its samples); the pipeline took the hold model's process API from 151 to 124 ns per event
-    /// (alternating runs, same phase of the machine). Walking each list over two windows instead of one (2026-11-27, later)
-    /// measured 46.2–46.8 against 47.6–48.6 ns for the event API at N = 100,000 (three pairs of alternating runs); the
-    /// same harness comparing one build with itself spread 0.89–1.02×, so that gain is within its noise. Profiles of
-    /// the loop still put 16 % of its samples on a walk's dependent load. Filing a bucket's first four nodes in an
-    /// array instead (independent loads to prefetch) measured 0.83–1.03× and was dropped: a push then writes into two
-    /// arrays at random places, a slot and a count.
+    /// nodes, whose lines the walk during window W−1 fetched, and starts the walk of window W+2's list. So a node is
+    /// fetched about two windows before it runs and the state it names one window before.
     /// </summary>
     private void PrefetchNextWindows()
     {
@@ -364,12 +340,11 @@ internal sealed class EventCalendar
                 }
             }
 
-            // The walks of window W+2's list (begun at the last load) and of W+3's, one node per pop (see PrefetchAhead).
-            _ahead = _ahead2;
-            _ahead2 = _bucketHeads[(int)((_window + 3) & _bucketMask)];
-            if (_ahead2 != NoNode)
+            // The walk of window W+2's list, one node per pop (see PrefetchAhead).
+            _ahead = _bucketHeads[(int)((_window + 2) & _bucketMask)];
+            if (_ahead != NoNode)
             {
-                CacheHint.Line(ref nodes[_ahead2]);
+                CacheHint.Line(ref nodes[_ahead]);
             }
         }
     }
@@ -609,7 +584,6 @@ internal sealed class EventCalendar
 
         _shift = newShift;
         _ahead = NoNode;
-        _ahead2 = NoNode;
         if (_bucketHeads.Length != buckets)
         {
             _bucketHeads = new int[buckets];
@@ -683,7 +657,6 @@ internal sealed class EventCalendar
             _small = true;
             _prefetch = false;
             _ahead = NoNode;
-            _ahead2 = NoNode;
             _windowIsHeap = false;
         }
     }

@@ -32,9 +32,6 @@ public sealed class SimProcess
     internal static readonly Action<Simulation, object?> StartHandler = static (_, state) => ((SimProcess)state!).Begin();
     internal static readonly Action<Simulation, object?> ResumeHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
 
-    // The same for a process with a Task body: a separate delegate, so that the calendar can tell, without reading the
-    // process (a load that can miss the cache), which resumptions run through a continuation worth prefetching.
-    internal static readonly Action<Simulation, object?> ResumeTaskHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
     internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
 
     // Fields few processes need, out of the object every resumption touches (which then stays within two cache
@@ -172,7 +169,7 @@ public sealed class SimProcess
         }
 
         BeginWait(null);
-        _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks + delay.Ticks, ResumeHandlerOfBody, this);
+        _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks + delay.Ticks, ResumeHandler, this);
         return new SimAwaitable(this);
     }
 
@@ -397,11 +394,8 @@ public sealed class SimProcess
             CancelPending(ref rare.DeadlineEvent);
         }
 
-        _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks, ResumeHandlerOfBody, this);
+        _resumeEvent = Simulation.Enqueue(Simulation.Now.Ticks, ResumeHandler, this);
     }
-
-    /// <summary>The resume handler for this process's kind of body (see <see cref="ResumeTaskHandler"/>).</summary>
-    private Action<Simulation, object?> ResumeHandlerOfBody => _box is null ? ResumeTaskHandler : ResumeHandler;
 
     private void CancelPending(ref EventHandle pending)
     {
