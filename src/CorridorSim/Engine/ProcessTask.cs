@@ -5,17 +5,18 @@ namespace CorridorSim.Engine;
 
 /// <summary>
 /// The return type of a process body written for the engine: <c>async ProcessTask Body(SimProcess p)</c>, or any
-/// <c>async p =&gt; …</c> lambda given to <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/>.
+/// <c>async p =&gt; …</c> lambda given to <see cref="Simulation.Start"/>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// A process body returning <see cref="Task"/> works too, but each of its awaits goes through the task machinery of
-/// .NET: a continuation delegate, the async method's task object and an execution-context check on every resumption.
-/// A <see cref="ProcessTask"/> body keeps its state machine in one engine object that the process resumes directly, so
-/// a resumption touches two objects (the process and its state machine) instead of four, and allocates nothing.
+/// The only process body type: a body keeps its state machine in one engine object that the process resumes directly,
+/// so a resumption touches two objects (the process and its state machine) and allocates nothing, where a
+/// <see cref="Task"/> goes through a continuation delegate, the task object and an execution-context check. One body
+/// type also keeps <c>Start(async p =&gt; …)</c> unambiguous in every C# version; a <see cref="Task"/>-returning method
+/// becomes a process as <c>Start(async p =&gt; await Method(p))</c>.
 /// </para>
 /// <para>
-/// A <see cref="ProcessTask"/> is not awaitable: it is only the handle through which <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/>
+/// A <see cref="ProcessTask"/> is not awaitable: it is only the handle through which <see cref="Simulation.Start"/>
 /// follows the body. Calling a <see cref="ProcessTask"/> method runs none of its code: the body runs only as a
 /// process, from its start event, when the method (or a lambda) is given to <c>Start</c>. Helper methods awaited
 /// inside a process body (<c>await port.Handle(p)</c>) return <see cref="Task"/>.
@@ -35,7 +36,7 @@ public readonly struct ProcessTask
 /// </summary>
 /// <remarks>
 /// Calling the body runs none of its code: the state machine moves into a <see cref="ProcessBox{TStateMachine}"/>,
-/// which <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> keeps and first runs at the process's
+/// which <see cref="Simulation.Start"/> keeps and first runs at the process's
 /// start event. At each await that suspends, a simulation awaitable hands the box to its process (no delegate); any
 /// other awaiter gets the box's <c>MoveNext</c> as an <see cref="Action"/>. Nothing captures or restores an execution
 /// context.
@@ -54,7 +55,7 @@ public struct ProcessTaskMethodBuilder
     /// <summary>
     /// Prepares the body (called by the compiler when the body is called): moves its state machine into a box and
     /// runs nothing. The process runs the body from its start event on, so calling the body at
-    /// <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> allocates the box next to its process.
+    /// <see cref="Simulation.Start"/> allocates the box next to its process.
     /// </summary>
     /// <typeparam name="TStateMachine">The compiler-generated state machine.</typeparam>
     /// <param name="stateMachine">The state machine.</param>

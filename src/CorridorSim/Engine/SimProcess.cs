@@ -18,7 +18,7 @@ internal interface IWaitSource
 }
 
 /// <summary>
-/// A running process: the handle returned by <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> and the argument of the process body,
+/// A running process: the handle returned by <see cref="Simulation.Start"/> and the argument of the process body,
 /// through which the body awaits simulated time, resources, containers, stores and signals.
 /// </summary>
 /// <remarks>
@@ -35,11 +35,10 @@ public sealed class SimProcess
     internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
 
     // Fields few processes need, out of the object every resumption touches (which then stays within two cache
-    // lines): a Task body's, a batch deadline's, a join's. Allocated on first use.
+    // lines): a helper's continuation, a batch deadline's, a join's. Allocated on first use.
     private sealed class Rare
     {
-        public Func<SimProcess, Task>? TaskBody; // a Task body, called at the start event
-        public Task? Task; // a Task body's task; for a ProcessTask body, only what its delegate threw at Start
+        public Exception? StartFault; // what the body's delegate threw when Start called it
         public Action? LastContinuation; // the continuation _continuationTarget was read from
         public EventHandle DeadlineEvent; // the pending batch deadline, or default
         public SimSignal? Completion;
@@ -48,21 +47,14 @@ public sealed class SimProcess
     private Rare? _rare;
     private ProcessBox? _box; // a ProcessTask body's state machine, boxed when Start called the body
     private bool _inBox; // suspended at a simulation awaitable: resuming runs _box (a flag: no write barrier per await)
-    private Action? _continuation; // what resumes the body otherwise (a Task body, or an awaiter not the engine's)
+    private Action? _continuation; // what resumes the body otherwise (an async Task helper it awaits)
     private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
     private EventHandle _resumeEvent; // the pending resume (a delay's timer or a wake-up), or default
     private Exception? _pendingException;
     private bool _started; // its start event has run: before that no code of its body has run
 
-    internal SimProcess(Simulation simulation, Func<SimProcess, Task> body, string name)
-    {
-        Simulation = simulation;
-        _rare = new Rare { TaskBody = body };
-        Name = name;
-    }
-
     /// <summary>
-    /// A process with a <see cref="ProcessTask"/> body. The body is called at once: an <c>async</c> body then only
+    /// A process with its body. The body is called at once: an <c>async</c> body then only
     /// moves its arguments into its state machine, whose box the builder allocates here, right after this object,
     /// so that the two (which every resumption touches) are neighbours in memory. The body's code runs from the
     /// start event on (see <see cref="ProcessTaskMethodBuilder.Start{TStateMachine}(ref TStateMachine)"/>).
@@ -79,7 +71,7 @@ public sealed class SimProcess
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _rare = new Rare { Task = Task.FromException(ex) };
+            _rare = new Rare { StartFault = ex };
         }
     }
 
@@ -94,9 +86,6 @@ public sealed class SimProcess
 
     /// <summary>Whether the process body has returned or thrown.</summary>
     public bool IsCompleted { get; private set; }
-
-    /// <summary>Whether the body returns <see cref="ProcessTask"/> (resumed directly) rather than <see cref="Task"/>.</summary>
-    internal bool HasProcessTaskBody => _rare?.TaskBody is null;
 
     /// <summary>Whether the process is suspended at an await.</summary>
     public bool IsWaiting { get; private set; }
@@ -456,7 +445,7 @@ public sealed class SimProcess
 
         if (!ReferenceEquals(box, _box))
         {
-            // A Task body's process, or another ProcessTask body's, but not this process's own body.
+            // Another process's body awaited this process's awaitable.
             throw new InvalidOperationException($"A process body awaited an awaitable of process '{Name}', which is not its own.");
         }
 
@@ -465,14 +454,14 @@ public sealed class SimProcess
 
     /// <summary>
     /// Prefetches a process and the 128 bytes after it without reading it: a <see cref="ProcessTask"/> body's box is
-    /// allocated right after its process (see <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/>).
+    /// allocated right after its process (see <see cref="Simulation.Start"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchBlind(object? state) => CacheHint.Object(state, 4);
 
     /// <summary>
-    /// Prefetches what resuming <paramref name="state"/> (a process) will run through and only the process names: a
-    /// <see cref="Task"/> body's continuation and its state machine. (A <see cref="ProcessTask"/> body's box lies next
+    /// Prefetches what resuming <paramref name="state"/> (a process) will run through and only the process names: the
+    /// continuation of an <c>async Task</c> helper it awaits, and the helper's state machine. (The body's box lies next
     /// to its process, and <see cref="PrefetchBlind"/> covered it.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -551,33 +540,15 @@ public sealed class SimProcess
     private void Begin()
     {
         _started = true;
-        if (_rare?.TaskBody is not { } taskBody)
+        if (_box is { } box)
         {
-            if (_box is { } box)
-            {
-                box.MoveNext(); // the body's first step: up to its first await
-                CheckCompleted();
-            }
-            else
-            {
-                Complete(_rare?.Task?.Exception?.InnerException); // a delegate that threw, or returned no body
-            }
-
-            return;
+            box.MoveNext(); // the body's first step: up to its first await
+            CheckCompleted();
         }
-
-        try
+        else
         {
-            _rare.Task = taskBody(this);
+            Complete(_rare?.StartFault); // a delegate that threw, or returned no body
         }
-#pragma warning disable CA1031 // A process body may throw anything; it becomes the simulation's fault.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _rare.Task = Task.FromException(ex);
-        }
-
-        CheckCompleted();
     }
 
     private void OnResume(long sequence)
@@ -629,23 +600,10 @@ public sealed class SimProcess
             return;
         }
 
-        if (_box is { } box)
+        if (_box is { IsCompleted: true } box)
         {
-            if (box.IsCompleted)
-            {
-                Complete(box.Exception);
-            }
-
-            return;
+            Complete(box.Exception);
         }
-
-        Task? task = _rare?.Task;
-        if (task is null || !task.IsCompleted)
-        {
-            return;
-        }
-
-        Complete(task.IsFaulted || task.IsCanceled ? task.Exception?.InnerException ?? new TaskCanceledException() : null);
     }
 
     private void Complete(Exception? error)
