@@ -452,26 +452,29 @@ public sealed class SimProcess
         _inBox = true;
     }
 
-    /// <summary>
-    /// Prefetches a process and the 128 bytes after it without reading it: a <see cref="ProcessTask"/> body's box is
-    /// allocated right after its process (see <see cref="Simulation.Start"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void PrefetchBlind(object? state) => CacheHint.Object(state, 4);
+    /// <summary>What the event calendar prefetches for resume events (see <see cref="ICalendarPrefetch"/>).</summary>
+    internal static readonly ICalendarPrefetch ResumePrefetch = new ResumePrefetchHook();
 
-    /// <summary>
-    /// Prefetches what resuming <paramref name="state"/> (a process) will run through and only the process names: the
-    /// continuation of an <c>async Task</c> helper it awaits, and the helper's state machine. (The body's box lies next
-    /// to its process, and <see cref="PrefetchBlind"/> covered it.)
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void PrefetchResume(object? state)
+    /// <summary>The prefetch hook of <see cref="ResumeHandler"/>'s events, whose state is a process.</summary>
+    private sealed class ResumePrefetchHook : ICalendarPrefetch
     {
-        SimProcess process = Unsafe.As<SimProcess>(state!);
-        if (process._continuation is { } continuation)
+        public Action<Simulation, object?> Handler => ResumeHandler;
+
+        // The process and the 128 bytes after it, without reading it: its body's box is allocated right after it
+        // (see the constructor).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PrefetchState(object? state) => CacheHint.Object(state, 4);
+
+        // The continuation of an async Task helper the body awaits, and the helper's state machine.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PrefetchNamed(object? state)
         {
-            CacheHint.Object(continuation);
-            CacheHint.Object(process._continuationTarget);
+            SimProcess process = Unsafe.As<SimProcess>(state!);
+            if (process._continuation is { } continuation)
+            {
+                CacheHint.Object(continuation);
+                CacheHint.Object(process._continuationTarget);
+            }
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class Simulation
 {
     private static readonly DateTime DefaultStartDate = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly EventCalendar _calendar = new();
+    private readonly EventCalendar _calendar = new(SimProcess.ResumePrefetch);
     private readonly HashSet<long> _cancelled = [];
 
     // Cancelled events taken off the calendar without running. They do not move the clock, so Cancel cannot tell
