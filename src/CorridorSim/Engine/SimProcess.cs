@@ -273,7 +273,7 @@ public sealed partial class SimProcess
     private void EnsureRunning()
     {
         // Three flags of the object the caller is writing anyway; the messages are built out of line, so that this
-        // check inlines into every awaitable factory (a call per await before 2026-11-28).
+        // check inlines into every awaitable factory.
         if (!_started || IsCompleted || IsWaiting)
         {
             ThrowNotRunning();
