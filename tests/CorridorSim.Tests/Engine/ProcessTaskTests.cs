@@ -9,7 +9,7 @@ namespace CorridorSim.Tests.Engine;
 /// <see cref="ProcessTask"/> builder. A body awaiting helpers must behave as one that awaits directly; the rest of the
 /// suite mostly awaits directly, so here the helper paths.
 /// </summary>
-public class ProcessBodyTests
+public class ProcessTaskTests
 {
     /// <summary>How a scenario written as a <see cref="Task"/>-returning helper is run as a process.</summary>
     public enum BodyKind
@@ -180,7 +180,7 @@ public class ProcessBodyTests
             }
         }, "loop");
 
-        sim.Run(20_000); // warm up (as in ProcessTests: the first awaits of an async method set up its box)
+        sim.Run(20_000); // warm up (as in SimProcessTests: the first awaits of an async method set up its box)
         long startIterations = iterations;
         long[] windows = SteadyStateAllocation.Measure(() => sim.Run(100_000));
 
@@ -218,13 +218,16 @@ public class ProcessBodyTests
         var sim = new Simulation();
         sim.Start(HoldForever);
         sim.Run(2); // warm up: the body's code and the engine's paths are compiled
-        sim.Start(HoldForever);
+        for (int i = 0; i < 3; i++)
+        {
+            sim.Start(HoldForever); // start events due now, before the first process's next delay ends
+        }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        sim.Run(1); // the second process's start event: its first step, up to its first await
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Each window: one more process's start event, its first step up to its first await.
+        long[] windows = SteadyStateAllocation.Measure(() => sim.Run(1));
 
-        Assert.Equal(0, allocated);
+        Assert.Equal(4, sim.PendingEvents);
+        SteadyStateAllocation.AssertAtMost(windows, 0, "a first step");
     }
 
     private static async ProcessTask HoldForever(SimProcess p)
