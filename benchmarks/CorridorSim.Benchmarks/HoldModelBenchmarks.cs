@@ -12,8 +12,8 @@ namespace CorridorSim.Benchmarks;
 /// <remarks>
 /// The exponential draw is part of every event in all three methods. <see cref="ExponentialDraw.Ziggurat"/> draws it
 /// with <see cref="RandomStream.NextExponential"/>; <see cref="ExponentialDraw.Inversion"/> with <c>-log(1 - u)</c>, as
-/// the tables before 2026-11-27 did (the logarithm is then a fixed cost of 5–15 ns per event on both sides of the
-/// ratio). Both are measured, so the ratio of either can be read off one run.
+/// the earliest tables in <c>benchmarks/results/</c> did (the logarithm then adds a fixed cost per event to both sides
+/// of the ratio). Both are measured, so the ratio of either can be read off one run.
 /// </remarks>
 [MemoryDiagnoser]
 public class HoldModelBenchmarks

@@ -1,21 +1,21 @@
-using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace CorridorSim.Engine;
 
 /// <summary>
 /// The return type of a process body written for the engine: <c>async ProcessTask Body(SimProcess p)</c>, or any
-/// <c>async p =&gt; …</c> lambda given to <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/>.
+/// <c>async p =&gt; …</c> lambda given to <see cref="Simulation.Start"/>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// A process body returning <see cref="Task"/> works too, but each of its awaits goes through the task machinery of
-/// .NET: a continuation delegate, the async method's task object and an execution-context check on every resumption.
-/// A <see cref="ProcessTask"/> body keeps its state machine in one engine object that the process resumes directly, so
-/// a resumption touches two objects (the process and its state machine) instead of four, and allocates nothing.
+/// The only process body type: a body keeps its state machine in one engine object that the process resumes directly,
+/// so a resumption touches two objects (the process and its state machine) and allocates nothing, where a
+/// <see cref="Task"/> goes through a continuation delegate, the task object and an execution-context check. One body
+/// type also keeps <c>Start(async p =&gt; …)</c> unambiguous in every C# version; a <see cref="Task"/>-returning method
+/// becomes a process as <c>Start(async p =&gt; await Method(p))</c>.
 /// </para>
 /// <para>
-/// A <see cref="ProcessTask"/> is not awaitable: it is only the handle through which <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/>
+/// A <see cref="ProcessTask"/> is not awaitable: it is only the handle through which <see cref="Simulation.Start"/>
 /// follows the body. Calling a <see cref="ProcessTask"/> method runs none of its code: the body runs only as a
 /// process, from its start event, when the method (or a lambda) is given to <c>Start</c>. Helper methods awaited
 /// inside a process body (<c>await port.Handle(p)</c>) return <see cref="Task"/>.
@@ -28,146 +28,4 @@ public readonly struct ProcessTask
 
     /// <summary>The body's state machine, not yet run; null for <c>default(ProcessTask)</c> (a body that does nothing).</summary>
     internal ProcessBox? Box { get; }
-}
-
-/// <summary>
-/// The async method builder of <see cref="ProcessTask"/>. The C# compiler calls it; user code does not.
-/// </summary>
-/// <remarks>
-/// Calling the body runs none of its code: the state machine moves into a <see cref="ProcessBox{TStateMachine}"/>,
-/// which <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> keeps and first runs at the process's
-/// start event. At each await that suspends, a simulation awaitable hands the box to its process (no delegate); any
-/// other awaiter gets the box's <c>MoveNext</c> as an <see cref="Action"/>. Nothing captures or restores an execution
-/// context.
-/// </remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public struct ProcessTaskMethodBuilder
-{
-    private ProcessBox? _box;
-
-    /// <summary>Creates a builder (called by the compiler).</summary>
-    public static ProcessTaskMethodBuilder Create() => default;
-
-    /// <summary>The body's handle (called by the compiler right after <see cref="Start{TStateMachine}(ref TStateMachine)"/>).</summary>
-    public readonly ProcessTask Task => new(_box!);
-
-    /// <summary>
-    /// Prepares the body (called by the compiler when the body is called): moves its state machine into a box and
-    /// runs nothing. The process runs the body from its start event on, so calling the body at
-    /// <see cref="Simulation.Start(Func{SimProcess, ProcessTask}, string?)"/> allocates the box next to its process.
-    /// </summary>
-    /// <typeparam name="TStateMachine">The compiler-generated state machine.</typeparam>
-    /// <param name="stateMachine">The state machine.</param>
-    public void Start<TStateMachine>(ref TStateMachine stateMachine)
-        where TStateMachine : IAsyncStateMachine => GetBox(ref stateMachine);
-
-    /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
-    /// <param name="stateMachine">Ignored.</param>
-    public readonly void SetStateMachine(IAsyncStateMachine stateMachine)
-    {
-    }
-
-    /// <summary>Marks the body completed (called by the compiler).</summary>
-    public readonly void SetResult() => _box!.IsCompleted = true;
-
-    /// <summary>Marks the body failed with <paramref name="exception"/> (called by the compiler).</summary>
-    /// <param name="exception">The exception that left the body.</param>
-    public readonly void SetException(Exception exception)
-    {
-        ProcessBox box = _box!; // Start created it: the body only runs from its box
-        box.Exception = exception;
-        box.IsCompleted = true;
-    }
-
-    /// <summary>Suspends the body at an await of an <see cref="INotifyCompletion"/> awaiter (called by the compiler).</summary>
-    /// <typeparam name="TAwaiter">The awaiter type.</typeparam>
-    /// <typeparam name="TStateMachine">The compiler-generated state machine.</typeparam>
-    /// <param name="awaiter">The awaiter.</param>
-    /// <param name="stateMachine">The state machine.</param>
-    public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
-        where TAwaiter : INotifyCompletion
-        where TStateMachine : IAsyncStateMachine =>
-        awaiter.OnCompleted(GetBox(ref stateMachine).MoveNextAction);
-
-    /// <summary>Suspends the body at an await of an <see cref="ICriticalNotifyCompletion"/> awaiter (called by the compiler).</summary>
-    /// <typeparam name="TAwaiter">The awaiter type.</typeparam>
-    /// <typeparam name="TStateMachine">The compiler-generated state machine.</typeparam>
-    /// <param name="awaiter">The awaiter.</param>
-    /// <param name="stateMachine">The state machine.</param>
-    public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
-        where TAwaiter : ICriticalNotifyCompletion
-        where TStateMachine : IAsyncStateMachine
-    {
-        ProcessBox box = GetBox(ref stateMachine);
-        if (SimAwaiter<TAwaiter>.Is)
-        {
-            // A simulation awaiter: its process resumes the box directly. Read through its only field, without
-            // boxing the awaiter (an interface cast would box it until the JIT optimises this method).
-            Unsafe.As<TAwaiter, AwaiterCore>(ref awaiter).Process.Suspend(box);
-        }
-        else
-        {
-            awaiter.UnsafeOnCompleted(box.MoveNextAction);
-        }
-    }
-
-    private ProcessBox GetBox<TStateMachine>(ref TStateMachine stateMachine)
-        where TStateMachine : IAsyncStateMachine
-    {
-        if (_box is { } existing)
-        {
-            return existing;
-        }
-
-        // This builder lives inside the state machine: setting the box first makes the copy moved into the box
-        // know its box too.
-        var box = new ProcessBox<TStateMachine>();
-        _box = box;
-        box.StateMachine = stateMachine;
-        return box;
-    }
-}
-
-/// <summary>Marks the engine's awaiters, each a struct whose only field is an <see cref="AwaiterCore"/>.</summary>
-internal interface ISimAwaiter
-{
-}
-
-/// <summary>Whether <typeparamref name="TAwaiter"/> is one of the engine's awaiters (decided once per type).</summary>
-/// <typeparam name="TAwaiter">An awaiter type.</typeparam>
-internal static class SimAwaiter<TAwaiter>
-{
-    /// <summary>True for the engine's awaiters; their layout is then that of <see cref="AwaiterCore"/>.</summary>
-    public static readonly bool Is =
-        typeof(TAwaiter).IsValueType && typeof(ISimAwaiter).IsAssignableFrom(typeof(TAwaiter)) &&
-        Unsafe.SizeOf<TAwaiter>() == Unsafe.SizeOf<AwaiterCore>();
-}
-
-/// <summary>The heap home of a suspended <see cref="ProcessTask"/> body's state machine.</summary>
-internal abstract class ProcessBox
-{
-    private Action? _moveNextAction;
-
-    /// <summary>Whether the body has returned or thrown.</summary>
-    internal bool IsCompleted;
-
-    /// <summary>The exception that ended the body, or null.</summary>
-    internal Exception? Exception;
-
-    /// <summary><see cref="MoveNext"/> as a delegate, for awaiters that are not the engine's (created once).</summary>
-    internal Action MoveNextAction => _moveNextAction ??= MoveNext;
-
-    /// <summary>Resumes the body.</summary>
-    internal abstract void MoveNext();
-}
-
-/// <summary>The box of one state machine type.</summary>
-/// <typeparam name="TStateMachine">The compiler-generated state machine.</typeparam>
-internal sealed class ProcessBox<TStateMachine> : ProcessBox
-    where TStateMachine : IAsyncStateMachine
-{
-    /// <summary>The state machine (a copy of the one the body started on).</summary>
-    internal TStateMachine StateMachine = default!;
-
-    internal override void MoveNext() => StateMachine.MoveNext();
 }

@@ -3,39 +3,6 @@ using System.Runtime.CompilerServices;
 namespace CorridorSim.Engine;
 
 /// <summary>
-/// A handle to a scheduled event, used to cancel it. The default value refers to no event.
-/// </summary>
-public readonly struct EventHandle : IEquatable<EventHandle>
-{
-    internal EventHandle(long time, long sequence)
-    {
-        Time = SimTime.FromTicksUnchecked(time); // the calendar never holds a negative time
-        Sequence = sequence;
-    }
-
-    /// <summary>When the event is due.</summary>
-    public SimTime Time { get; }
-
-    /// <summary>The event's insertion sequence number (1 for the first event scheduled); 0 for the default handle.</summary>
-    public long Sequence { get; }
-
-    /// <inheritdoc />
-    public bool Equals(EventHandle other) => Sequence == other.Sequence && Time == other.Time;
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is EventHandle other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => Sequence.GetHashCode();
-
-    /// <summary>Equality.</summary>
-    public static bool operator ==(EventHandle a, EventHandle b) => a.Equals(b);
-
-    /// <summary>Inequality.</summary>
-    public static bool operator !=(EventHandle a, EventHandle b) => !a.Equals(b);
-}
-
-/// <summary>
 /// One discrete-event simulation: a clock, an event calendar, processes and named random streams.
 /// </summary>
 /// <remarks>
@@ -47,14 +14,12 @@ public readonly struct EventHandle : IEquatable<EventHandle>
 /// <para>
 /// Behaviour is written either with the allocation-free event-scheduling API
 /// (<see cref="Schedule{TState}(SimDuration, Action{Simulation, TState}, TState)"/>) or as processes:
-/// <c>async</c> methods started with <see cref="Start(Func{SimProcess, ProcessTask}, string?)"/> (bodies returning
-/// <see cref="ProcessTask"/>, resumed directly; every <c>async p =&gt; …</c> lambda is one) or
-/// <see cref="Start(Func{SimProcess, Task}, string?)"/> that await the simulation awaitables of their
-/// <see cref="SimProcess"/>. Processes must await only those awaitables (never
+/// <c>async</c> bodies returning <see cref="ProcessTask"/>, started with <see cref="Start"/>, that await the
+/// simulation awaitables of their <see cref="SimProcess"/>. Processes must await only those awaitables (never
 /// <see cref="Task.Delay(int)"/> or other real asynchronous work): their continuations are run inline by the
 /// event loop, in calendar order, with no thread pool involved. While events run, the flow of the
 /// <see cref="ExecutionContext"/> is suppressed (there is no other thread to flow it to, and it saves the context
-/// switch at every resumption of a <see cref="Task"/> body): <c>AsyncLocal</c> values do not flow across a
+/// switch at every resumption of an <c>async Task</c> helper): <c>AsyncLocal</c> values do not flow across a
 /// process's awaits.
 /// </para>
 /// </remarks>
@@ -62,7 +27,7 @@ public sealed class Simulation
 {
     private static readonly DateTime DefaultStartDate = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly EventCalendar _calendar = new();
+    private readonly EventCalendar _calendar = new(SimProcess.ResumePrefetch);
     private readonly HashSet<long> _cancelled = [];
 
     // Cancelled events taken off the calendar without running. They do not move the clock, so Cancel cannot tell
@@ -203,25 +168,15 @@ public sealed class Simulation
     }
 
     /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
-    /// <param name="body">The process body: an <c>async</c> method that awaits the awaitables of its <see cref="SimProcess"/>.</param>
-    /// <param name="name">A name for messages and traces.</param>
-    /// <remarks>
-    /// A body returning <see cref="ProcessTask"/> (every <c>async p =&gt; …</c> lambda, and methods declared
-    /// <c>async ProcessTask</c>) resumes faster than one returning <see cref="Task"/>; see <see cref="ProcessTask"/>.
-    /// </remarks>
-    public SimProcess Start(Func<SimProcess, Task> body, string? name = null)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        return Begin(new SimProcess(this, body, name ?? "process"));
-    }
-
-    /// <summary>Starts a process at the current instant (it begins when the calendar reaches its start event).</summary>
     /// <param name="body">The process body: an <c>async</c> method returning <see cref="ProcessTask"/> that awaits the awaitables of its <see cref="SimProcess"/>.</param>
     /// <param name="name">A name for messages and traces.</param>
     /// <remarks>
     /// <para>
-    /// An <c>async p =&gt; …</c> lambda fits both overloads of <c>Start</c>; this one is preferred (C# 13 or later), so that
-    /// lambda bodies get the faster <see cref="ProcessTask"/> resumption.
+    /// There is one body type, so that <c>Start(async p =&gt; …)</c> has one overload to bind to in any C# version
+    /// (a second, <see cref="Task"/>-returning overload made such lambdas ambiguous before C# 13, and offered nothing a
+    /// <see cref="ProcessTask"/> body cannot do). A <see cref="ProcessTask"/> body is resumed directly, without .NET's task
+    /// machinery; <c>async Task</c> helper methods awaited inside a body (<c>await port.Handle(p)</c>) work as usual, and
+    /// a <see cref="Task"/>-returning method becomes a process as <c>Start(async p =&gt; await Method(p))</c>.
     /// </para>
     /// <para>
     /// <paramref name="body"/> is called at once: an <c>async</c> body then only moves into its state machine's box,
@@ -230,7 +185,6 @@ public sealed class Simulation
     /// throws fails the run at the start event.)
     /// </para>
     /// </remarks>
-    [OverloadResolutionPriority(1)]
     public SimProcess Start(Func<SimProcess, ProcessTask> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);

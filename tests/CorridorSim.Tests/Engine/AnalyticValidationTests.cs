@@ -188,7 +188,7 @@ public class AnalyticValidationTests(ITestOutputHelper output)
         var sim = new Simulation(seed, replication);
         var station = new Resource(sim, servers, "station");
         RandomStream serviceStream = sim.Stream("service");
-        StartPoissonSource(sim, lambda, p => Serve(p, station, service.Sample(serviceStream)));
+        StartPoissonSource(sim, lambda, async p => await Serve(p, station, service.Sample(serviceStream)));
 
         sim.RunUntil(SimTime.FromHours(warmupHours));
         station.ResetStatistics();
@@ -262,7 +262,7 @@ public class AnalyticValidationTests(ITestOutputHelper output)
     }
 
     /// <summary>A source process: exponential gaps of mean 1/<paramref name="lambda"/> hours, one new process per customer.</summary>
-    private static void StartPoissonSource(Simulation sim, double lambda, Func<SimProcess, Task> customer)
+    private static void StartPoissonSource(Simulation sim, double lambda, Func<SimProcess, ProcessTask> customer)
     {
         RandomStream arrivalStream = sim.Stream("arrivals");
         Distribution gap = Distribution.Exponential(1 / lambda);

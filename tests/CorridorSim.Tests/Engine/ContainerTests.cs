@@ -489,4 +489,26 @@ public class ContainerTests
         Assert.Equal(6, tank.MeanLevel, 12);
         Assert.Equal(10, tank.MaxLevel);
     }
+
+    [Fact]
+    public void ContainerGet_AmountAboveCapacity_ThrowsInsteadOfWaitingForever()
+    {
+        var sim = new Simulation();
+        var tank = new Container(sim, capacity: 100, name: "tank");
+        Exception? caught = null;
+        sim.Start(async p =>
+        {
+            try
+            {
+                await p.Get(tank, 150);
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                caught = ex;
+            }
+        });
+        sim.Run();
+        Assert.IsType<ArgumentOutOfRangeException>(caught);
+        Assert.Contains("tank", caught!.Message, StringComparison.Ordinal);
+    }
 }

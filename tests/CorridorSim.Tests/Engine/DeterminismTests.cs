@@ -246,7 +246,7 @@ public class DeterminismTests
 
         void Log(string label) => trace.Add(new TraceEntry(sim.Now.Ticks, label));
 
-        async Task Ship(SimProcess p, int id)
+        async ProcessTask Ship(SimProcess p, int id)
         {
             Log($"ship{id} arrives");
             using (ResourceLease crane = await p.Request(cranes))

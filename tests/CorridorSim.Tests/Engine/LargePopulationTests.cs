@@ -4,8 +4,8 @@ namespace CorridorSim.Tests.Engine;
 
 /// <summary>
 /// Many pending processes and events at once: the calendar then prefetches the objects the next events will touch
-/// (<see cref="EventCalendar.IsPrefetching"/>), which must change nothing but speed. And the event loop runs with the
-/// execution context's flow suppressed, which it must restore.
+/// (<see cref="EventCalendar.IsPrefetching"/>), which must change nothing but speed. A stress suite across the engine,
+/// like <see cref="DeterminismTests"/> and <see cref="AnalyticValidationTests"/>, so not named after one source file.
 /// </summary>
 public class LargePopulationTests
 {
@@ -110,46 +110,4 @@ public class LargePopulationTests
         Assert.True(reference.SequenceEqual(times), "the calendar's trace differs from the reference heap's");
     }
 
-    [Fact]
-    public void Run_RestoresExecutionContextFlow()
-    {
-        var sim = new Simulation();
-        bool suppressedInside = false;
-        sim.Start(async p =>
-        {
-            await p.Delay(SimDuration.FromHours(1));
-            suppressedInside = ExecutionContext.IsFlowSuppressed();
-        });
-
-        sim.Run();
-
-        Assert.True(suppressedInside);
-        Assert.False(ExecutionContext.IsFlowSuppressed());
-    }
-
-    [Fact]
-    public void Run_CallerAlreadySuppressedFlow_RunsAndLeavesItSuppressed()
-    {
-        var sim = new Simulation();
-        int resumed = 0;
-        sim.Start(async p =>
-        {
-            await p.Delay(SimDuration.FromHours(1));
-            resumed++;
-        });
-
-        AsyncFlowControl flow = ExecutionContext.SuppressFlow();
-        try
-        {
-            sim.RunUntil(SimTime.FromHours(2));
-            Assert.True(ExecutionContext.IsFlowSuppressed());
-        }
-        finally
-        {
-            flow.Undo();
-        }
-
-        Assert.Equal(1, resumed);
-        Assert.False(ExecutionContext.IsFlowSuppressed());
-    }
 }

@@ -207,4 +207,21 @@ public class SimTimeTests
         Assert.Throws<OverflowException>(() => SimDuration.FromTicks(long.MinValue) - SimDuration.FromTicks(1));
         Assert.Throws<OverflowException>(() => SimDuration.MaxValue.ToTimeSpan());
     }
+
+    [Fact]
+    public void SimTimeFromHours_Negative_ThrowsNamingTheParameter()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SimTime.FromHours(-1));
+        Assert.Equal("hours", ex.ParamName);
+        Assert.Equal("days", Assert.Throws<ArgumentOutOfRangeException>(() => SimTime.FromDays(-0.5)).ParamName);
+    }
+
+    [Fact]
+    public void SimTimeMinusDuration_BeforeTheStart_Throws()
+    {
+        SimTime t = SimTime.FromHours(2);
+        Assert.Equal(SimTime.FromHours(1), t - SimDuration.FromHours(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => t - SimDuration.FromHours(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => t + SimDuration.FromHours(-3));
+    }
 }

@@ -3,7 +3,7 @@ using CorridorSim.Engine;
 namespace CorridorSim.Tests.Engine;
 
 /// <summary>Processes: interrupts, signals, joins, faults and the allocation-free await.</summary>
-public class ProcessTests
+public class SimProcessTests
 {
     private static SimDuration Hours(double h) => SimDuration.FromHours(h);
 
@@ -703,12 +703,10 @@ public class ProcessTests
 
         sim.Run(20_000); // warm up: state machines, lists, calendar arrays, statistics
         long startIterations = iterations;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        sim.Run(200_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long[] windows = SteadyStateAllocation.Measure(() => sim.Run(100_000));
         long measured = iterations - startIterations;
 
         Assert.True(measured >= 10_000, $"only {measured} iterations ran");
-        Assert.True(allocated < measured, $"{allocated} bytes allocated over {measured} iterations ({(double)allocated / measured:0.###} bytes each)");
+        SteadyStateAllocation.AssertAtMost(windows, 0, $"100,000 events ({measured / windows.Length} iterations)");
     }
 }
