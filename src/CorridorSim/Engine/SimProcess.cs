@@ -16,7 +16,6 @@ public sealed partial class SimProcess
 {
     internal static readonly Action<Simulation, object?> StartHandler = static (_, state) => ((SimProcess)state!).Begin();
     internal static readonly Action<Simulation, object?> ResumeHandler = static (sim, state) => ((SimProcess)state!).OnResume(sim.CurrentSequence);
-
     internal static readonly Action<Simulation, object?> DeadlineHandler = static (sim, state) => ((SimProcess)state!).OnDeadline(sim.CurrentSequence);
 
     // Fields few processes need, out of the object every resumption touches (which then stays within two cache
@@ -30,7 +29,7 @@ public sealed partial class SimProcess
     }
 
     private Rare? _rare;
-    private ProcessBox? _box; // a ProcessTask body's state machine, boxed when Start called the body
+    private ProcessBox? _box; // the body's state machine, boxed when Start called the body
     private bool _inBox; // suspended at a simulation awaitable: resuming runs _box (a flag: no write barrier per await)
     private Action? _continuation; // what resumes the body otherwise (an async Task helper it awaits)
     private object? _continuationTarget; // the async state machine the continuation resumes (for prefetching)
