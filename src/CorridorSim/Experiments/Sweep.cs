@@ -332,7 +332,7 @@ public static class Sweep
                 s = parameters[p].Apply(s, point[p]);
             }
 
-            foreach (ValidationError e in CorridorModel.Validate(s.Corridor))
+            foreach (ScenarioError e in CorridorModel.Validate(s.Corridor))
             {
                 errors.Add($"{Describe(parameters, point)}: {e}");
             }

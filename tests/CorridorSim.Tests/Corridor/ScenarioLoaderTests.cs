@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CorridorSim.Corridor;
+using CorridorSim.Engine;
 using Json.Schema;
 using Xunit.Abstractions;
 
@@ -192,6 +193,62 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
         Assert.Equal(new DateTime(2025, 7, 1, 8, 0, 0, DateTimeKind.Utc), s.Corridor.Investments[0].Date);
     }
 
+    // minimal.json with a gauge-change stage worked in two modes and a road leg on from the far port, by a second flow.
+    private static string WithNewKinds(string modes = "[ { \"name\": \"bogie exchange\", \"share\": 3, \"hours\": { \"triangular\": [2, 3, 5] } }, { \"name\": \"crane transfer\", \"hours\": 6 } ]",
+        string roadLeg = "{ \"id\": \"road:alat-baku\", \"from\": \"port:alat\", \"to\": \"baku\", \"lanes\": 4, \"processingHours\": { \"exponential\": [0.5] }, \"haulHours\": 2, \"source\": \"test\" }") =>
+        File.ReadAllText(ScenarioFile("minimal.json"))
+            .Replace("\"transitHours\": 120 }", "\"transitHours\": 120 },\n    { \"id\": \"transshipment:dostyk\", \"kind\": \"transshipment\", \"from\": \"china\", \"to\": \"dostyk\", \"trainsPerDay\": 8, \"transitHours\": 4, \"modes\": " + modes + " }", StringComparison.Ordinal)
+            .Replace("\"flows\": [", "\"roadLegs\": [ " + roadLeg + " ],\n  \"flows\": [", StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_RoadLegsAndHandlingModes_AreRead()
+    {
+        Scenario s = ScenarioLoader.Parse(WithNewKinds(), "kinds.json");
+        CorridorDefinition d = s.Corridor;
+        RoadLegDefinition road = Assert.Single(d.RoadLegs);
+        Assert.Equal(("road:alat-baku", "port:alat", "baku", 4, "exponential(0.5)", "constant(2)"),
+            (road.Id, road.From, road.To, road.Lanes, road.ProcessingHours.ToString(), road.HaulHours.ToString()));
+        Assert.IsType<RoadLegDefinition>(d.Components[^1]); // the registry's order: ports, stages, vessel legs, road legs
+        TransshipmentDefinition gauge = Assert.IsType<TransshipmentDefinition>(d.Stages[1]);
+        Assert.Equal([("bogie exchange", 3.0, "triangular(2, 3, 5)"), ("crane transfer", 1.0, "constant(6)")],
+            gauge.Modes.Select(m => (m.Name, m.Share, m.Hours.ToString())));
+
+        Scenario defaults = ScenarioLoader.Parse(WithNewKinds(modes: "[]", roadLeg: "{ \"id\": \"road:x\", \"from\": \"port:alat\", \"to\": \"baku\", \"processingHours\": 1, \"haulHours\": 2 }"), "defaults.json");
+        Assert.Equal(new RoadLegDefinition { Id = "x", From = "a", To = "b", ProcessingHours = Distribution.Constant(1), HaulHours = Distribution.Constant(1) }.Lanes, defaults.Corridor.RoadLegs[0].Lanes);
+        Assert.Empty(((TransshipmentDefinition)defaults.Corridor.Stages[1]).Modes);
+    }
+
+    [Theory]
+    [InlineData("\"lanes\": 4,", "\"lanes\": 0,", "$.roadLegs[0].lanes", "found 0, expected an integer within 1..1000")]
+    [InlineData("\"lanes\": 4,", "\"lane\": 4,", "$.roadLegs[0].lane", "unknown field 'lane' (expected one of: id, from, to, lanes, processingHours, haulHours, source); did you mean 'lanes'?")]
+    [InlineData("\"haulHours\": 2,", "", "$.roadLegs[0].haulHours", "missing required field 'haulHours' of a road leg")]
+    [InlineData("\"to\": \"baku\"", "\"to\": \"port:alat\"", "$.roadLegs[0]", "road leg 'road:alat-baku': from and to must be two different nodes")]
+    [InlineData("\"share\": 3,", "\"share\": 0,", "$.stages[1].modes[0].share", "found 0, expected a number within (0, 1e9]")]
+    [InlineData("\"hours\": 6", "\"hours\": { \"uniform\": [6, 2] }", "$.stages[1].modes[1].hours.uniform", "impossible distribution parameters: found uniform [6, 2]")]
+    [InlineData("\"name\": \"crane transfer\", ", "", "$.stages[1].modes[1].name", "missing required field 'name' of a handling mode")]
+    [InlineData("\"kind\": \"transshipment\"", "\"kind\": \"border\"", "$.stages[1].modes", "'modes' is only used with kind \"transshipment\", found kind \"border\"")]
+    public void Parse_BrokenRoadLegOrHandlingMode_ReportsThePath(string find, string replace, string path, string fragment)
+    {
+        string text = WithNewKinds();
+        Assert.Equal(1, text.Split(find).Length - 1);
+        ScenarioException ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text.Replace(find, replace, StringComparison.Ordinal), "kinds.json"));
+        foreach (ScenarioError e in ex.Errors)
+        {
+            output.WriteLine(e.ToString());
+        }
+
+        Assert.Contains(fragment, Assert.Single(ex.Errors, e => e.Path == path).Message, StringComparison.Ordinal);
+        Assert.Single(ex.Errors);
+    }
+
+    [Fact]
+    public void Parse_LanesInvestment_SetsARoadLegsLanes()
+    {
+        string text = WithNewKinds().Replace("\"flows\": [", "\"investments\": [ { \"name\": \"more gates\", \"date\": \"2024-06-01\", \"component\": \"road:alat-baku\", \"kind\": \"lanes\", \"value\": 6 } ],\n  \"flows\": [", StringComparison.Ordinal);
+        InvestmentDefinition i = Assert.Single(ScenarioLoader.Parse(text, "lanes.json").Corridor.Investments);
+        Assert.Equal((InvestmentKind.Lanes, 6.0), (i.Kind, i.Value));
+    }
+
     // ---------------------------------------------------------------- broken files
 
     /// <summary>
@@ -345,8 +402,9 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     [Fact]
     public void ScenarioError_ToString_IsFileColonPathColonMessage()
     {
-        Assert.Equal("a.json: $.ports[0].berths: found 0", new ScenarioError("a.json", "$.ports[0].berths", "found 0").ToString());
-        var ex = new ScenarioException([new ScenarioError("a.json", "$.x", "one"), new ScenarioError("a.json", "$.y", "two")]);
+        Assert.Equal("a.json: $.ports[0].berths: found 0", new ScenarioError("$.ports[0].berths", "found 0") { File = "a.json" }.ToString());
+        Assert.Equal("$.ports[0].berths: found 0", new ScenarioError("$.ports[0].berths", "found 0").ToString());
+        var ex = new ScenarioException([new ScenarioError("$.x", "one") { File = "a.json" }, new ScenarioError("$.y", "two") { File = "a.json" }]);
         Assert.Equal($"The scenario has 2 error(s):{Environment.NewLine}  a.json: $.x: one{Environment.NewLine}  a.json: $.y: two", ex.Message);
     }
 

@@ -10,60 +10,6 @@ using CorridorSim.Engine;
 
 namespace CorridorSim.Corridor;
 
-/// <summary>One problem found in a scenario file.</summary>
-/// <param name="File">The file (or the name given to <see cref="ScenarioLoader.Parse(string, string)"/>).</param>
-/// <param name="Path">Where, as a JSON path into the file, e.g. <c>$.flows[1].routes[0].legs[2]</c>; <c>$</c> for the whole file.</param>
-/// <param name="Message">What is wrong: what was found and what was expected.</param>
-public sealed record ScenarioError(string File, string Path, string Message)
-{
-    /// <summary>The error as <c>file: path: message</c>.</summary>
-    public override string ToString() => $"{File}: {Path}: {Message}";
-}
-
-/// <summary>Thrown when a scenario file is invalid; lists every error found, not only the first. The run does not start.</summary>
-public sealed class ScenarioException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public ScenarioException()
-        : this([])
-    {
-    }
-
-    /// <summary>Creates the exception with a message (one error at <c>$</c> of an unnamed file).</summary>
-    /// <param name="message">What is wrong.</param>
-    public ScenarioException(string message)
-        : base(message)
-    {
-        Errors = [new ScenarioError(string.Empty, "$", message)];
-    }
-
-    /// <summary>Creates the exception with a message and an inner exception.</summary>
-    /// <param name="message">What is wrong.</param>
-    /// <param name="innerException">The cause.</param>
-    public ScenarioException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Errors = [new ScenarioError(string.Empty, "$", message)];
-    }
-
-    /// <summary>Creates the exception from the errors found.</summary>
-    /// <param name="errors">Every error found.</param>
-    public ScenarioException(IReadOnlyList<ScenarioError> errors)
-        : base(Describe(errors))
-    {
-        Errors = errors;
-    }
-
-    /// <summary>Every error found, in the order of the file (syntax and structure first, then the model's checks).</summary>
-    public IReadOnlyList<ScenarioError> Errors { get; }
-
-    private static string Describe(IReadOnlyList<ScenarioError>? errors) =>
-        errors is null || errors.Count == 0
-            ? "The scenario is invalid."
-            : $"The scenario has {errors.Count.ToString(CultureInfo.InvariantCulture)} error(s):" + Environment.NewLine +
-              string.Join(Environment.NewLine, errors.Select(e => "  " + e));
-}
-
 /// <summary>
 /// Reads JSON scenario files (docs/scenario-format.md) into <see cref="Scenario"/>s. The file is checked whole before
 /// anything runs: JSON syntax (comments and trailing commas are allowed), then structure against the JSON Schema
@@ -124,7 +70,7 @@ public static class ScenarioLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
         {
             scenario = null;
-            errors = [new ScenarioError(path, "$", $"cannot read the file: {ex.Message}")];
+            errors = [new ScenarioError("$", $"cannot read the file: {ex.Message}") { File = path }];
             return false;
         }
 
@@ -191,7 +137,7 @@ public static class ScenarioLoader
         if (Unreadable(document) is { } reason)
         {
             scenario = null;
-            errors = [new ScenarioError(fileName, "$", $"the JSON tree cannot be read: {reason} (ScenarioLoader.ParseDocument reports a repeated field with its path).")];
+            errors = [new ScenarioError("$", $"the JSON tree cannot be read: {reason} (ScenarioLoader.ParseDocument reports a repeated field with its path).") { File = fileName }];
             return false;
         }
 
@@ -269,7 +215,7 @@ public static class ScenarioLoader
             mapped = mapper.Map(root);
 
             // Step 4: the model's checks; their paths match the file because the file mirrors the definition.
-            foreach (ValidationError e in CorridorModel.Validate(mapped.Corridor))
+            foreach (ScenarioError e in CorridorModel.Validate(mapped.Corridor))
             {
                 issues.Semantic.Add(new Issue(e.Path, e.Message));
             }
@@ -452,7 +398,7 @@ public static class ScenarioLoader
             var kept = new List<Issue>(Primary);
             AddUnshadowed(kept, Mapping, []);
             AddUnshadowed(kept, Semantic, Shadows);
-            return kept.Select(i => new ScenarioError(file, i.Path, i.Message)).ToList();
+            return kept.Select(i => new ScenarioError(i.Path, i.Message) { File = file }).ToList();
         }
 
         private static void AddUnshadowed(List<Issue> kept, List<Issue> later, List<(string Path, bool Subtree)> shadows)
@@ -1246,6 +1192,7 @@ internal sealed class ScenarioMapper(List<ScenarioLoader.Issue> errors, List<(st
                     .. Each(root, "ports", "$.ports", MapPort),
                     .. Each(root, "stages", "$.stages", MapStage),
                     .. Each(root, "vesselLegs", "$.vesselLegs", MapVesselLeg),
+                    .. Each(root, "roadLegs", "$.roadLegs", MapRoadLeg),
                 ],
                 Flows = Each(root, "flows", "$.flows", MapFlow),
                 Slowdowns = Each(root, "slowdowns", "$.slowdowns", MapSlowdown),
@@ -1296,10 +1243,25 @@ internal sealed class ScenarioMapper(List<ScenarioLoader.Issue> errors, List<(st
         string id = Str(o, "id", string.Empty), from = Str(o, "from", string.Empty), to = Str(o, "to", string.Empty);
         double trainsPerDay = Num(o, "trainsPerDay", 1), wait = Num(o, "maxFormationWaitHours", 48);
         Distribution transit = Dist(o, "transitHours", path) ?? Placeholder;
-        return Str(o, "kind", "rail") switch
+        string kind = Str(o, "kind", "rail");
+        if (o?.ContainsKey("modes") == true && kind != "transshipment")
+        {
+            errors.Add(new(path + ".modes", $"'modes' is only used with kind \"transshipment\", found kind \"{kind}\"; expected no 'modes'."));
+        }
+
+        return kind switch
         {
             "border" => new BorderCrossingDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait },
-            "transshipment" => new TransshipmentDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait },
+            "transshipment" => new TransshipmentDefinition
+            {
+                Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait,
+                Modes = Each(o, "modes", path + ".modes", (m, p) => new HandlingMode
+                {
+                    Name = Str(m, "name", string.Empty),
+                    Share = Num(m, "share", 1),
+                    Hours = Dist(m, "hours", p) ?? Placeholder,
+                }),
+            },
             "terminal" => new TerminalDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait },
             _ => new RailSegmentDefinition { Id = id, From = from, To = to, TrainsPerDay = trainsPerDay, TransitHours = transit, MaxFormationWaitHours = wait, LengthKm = Num(o, "lengthKm", 0) },
         };
@@ -1327,6 +1289,24 @@ internal sealed class ScenarioMapper(List<ScenarioLoader.Issue> errors, List<(st
         TimetableIntervalHours = Num(o, "timetableIntervalHours", 168),
         LoadFactorByYear = YearMap(o, "loadFactorByYear", path),
     };
+
+    private RoadLegDefinition MapRoadLeg(JsonObject? o, string path)
+    {
+        if (!Nodes.TryString(o?["from"], out _) || !Nodes.TryString(o?["to"], out _))
+        {
+            shadows.Add((path, false)); // "from and to must differ" would only repeat the missing field
+        }
+
+        return new RoadLegDefinition
+        {
+            Id = Str(o, "id", string.Empty),
+            From = Str(o, "from", string.Empty),
+            To = Str(o, "to", string.Empty),
+            Lanes = Int(o, "lanes", 1),
+            ProcessingHours = Dist(o, "processingHours", path) ?? Placeholder,
+            HaulHours = Dist(o, "haulHours", path) ?? Placeholder,
+        };
+    }
 
     private CargoFlowDefinition MapFlow(JsonObject? o, string path)
     {
@@ -1380,6 +1360,7 @@ internal sealed class ScenarioMapper(List<ScenarioLoader.Issue> errors, List<(st
             "handlingTimeFactor" => InvestmentKind.HandlingTimeFactor,
             "addVessels" => InvestmentKind.AddVessels,
             "loadFactor" => InvestmentKind.LoadFactor,
+            "lanes" => InvestmentKind.Lanes,
             _ => null,
         };
         bool hasValue = o?.ContainsKey("value") == true;
@@ -1421,6 +1402,7 @@ internal sealed class ScenarioMapper(List<ScenarioLoader.Issue> errors, List<(st
         static string ValueMeaning(InvestmentKind k) => k switch
         {
             InvestmentKind.Berths => "berth count",
+            InvestmentKind.Lanes => "lane count",
             InvestmentKind.TrainsPerDay => "capacity in trains per day",
             InvestmentKind.HandlingTimeFactor => "handling-time factor",
             _ => "load factor",

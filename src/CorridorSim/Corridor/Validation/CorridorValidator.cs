@@ -6,7 +6,7 @@ namespace CorridorSim.Corridor;
 /// </summary>
 internal static class CorridorValidator
 {
-    public static IReadOnlyList<ValidationError> Validate(CorridorDefinition d)
+    public static IReadOnlyList<ScenarioError> Validate(CorridorDefinition d)
     {
         var context = new ValidationContext(d);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);

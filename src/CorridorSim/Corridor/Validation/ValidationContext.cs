@@ -10,18 +10,18 @@ namespace CorridorSim.Corridor;
 internal sealed class ValidationContext(CorridorDefinition definition)
 {
     private readonly HashSet<string> _units = new(definition.Units.Select(u => u.Id ?? string.Empty), StringComparer.Ordinal);
-    private readonly List<ValidationError> _errors = [];
+    private readonly List<ScenarioError> _errors = [];
 
     /// <summary>The definition being checked.</summary>
     public CorridorDefinition Definition { get; } = definition;
 
     /// <summary>Every error so far, in the order found.</summary>
-    public IReadOnlyList<ValidationError> Errors => _errors;
+    public IReadOnlyList<ScenarioError> Errors => _errors;
 
     /// <summary>A number as messages print it (invariant culture, shortest round-trip form).</summary>
     public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 
-    public void Error(string path, string message) => _errors.Add(new ValidationError(path, message));
+    public void Error(string path, string message) => _errors.Add(new ScenarioError(path, message));
 
     public void CheckUnit(string path, string owner, string? unit)
     {
