@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CorridorSim.Corridor;
-using Json.Schema;
+using CorridorSim.Engine;
+using CorridorSim.Tests.Corridor.Loading;
 using Xunit.Abstractions;
 
 namespace CorridorSim.Tests.Corridor;
@@ -9,9 +10,6 @@ namespace CorridorSim.Tests.Corridor;
 public sealed class ScenarioLoaderTests(ITestOutputHelper output)
 {
     private static readonly DateTime Utc20250101 = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    // Built once: JsonSchema.Net registers a schema under its $id and refuses a second, different instance.
-    private static readonly Lazy<JsonSchema> ReferenceSchema = new(() => JsonSchema.FromText(ScenarioLoader.SchemaJson));
 
     private static string ScenarioFile(string name) => Path.Combine(AppContext.BaseDirectory, "Corridor", "Scenarios", name);
 
@@ -162,20 +160,20 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Parse_EditedJsonNode_RevalidatesTheTree()
+    public void Parse_EditedTree_RevalidatesTheText()
     {
-        // The sweep's use: read once, set a parameter with CLR values, parse again.
+        // Read once, set parameters in the tree, parse the text again.
         JsonNode doc = FullDocument;
         doc["simulation"]!["replications"] = 50;
         doc["ports"]![0]!["berths"] = 4;
         doc["stages"]![1]!["trainsPerDay"] = 14.5m;
         doc["simulation"]!["seed"] = ulong.MaxValue;
-        Scenario s = ScenarioLoader.Parse(doc, "sweep");
+        Scenario s = ScenarioLoader.Parse(doc.ToJsonString(), "sweep");
         Assert.Equal((50, 4, 14.5, ulong.MaxValue), (s.Simulation.Replications, s.Corridor.Ports[0].Berths, s.Corridor.Stages[1].TrainsPerDay, s.Simulation.Seed));
 
         doc["ports"]![0]!["berths"] = 0;
-        doc["simulation"]!["warmupDays"] = double.NaN;
-        ScenarioException ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(doc, "sweep"));
+        doc["simulation"]!["warmupDays"] = -1;
+        ScenarioException ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(doc.ToJsonString(), "sweep"));
         Assert.Equal(["$.simulation.warmupDays", "$.ports[0].berths"], ex.Errors.Select(e => e.Path));
         Assert.All(ex.Errors, e => Assert.Equal("sweep", e.File));
     }
@@ -186,10 +184,66 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
         JsonNode doc = FullDocument;
         doc["slowdowns"]![0]!["start"] = "2025-03-01T10:15:30.5+03:00";
         doc["investments"]![0]!["date"] = "2025-07-01T08:00";
-        Scenario s = ScenarioLoader.Parse(doc, "dates");
+        Scenario s = ScenarioLoader.Parse(doc.ToJsonString(), "dates");
         Assert.Equal(new DateTime(2025, 3, 1, 7, 15, 30, 500, DateTimeKind.Utc), s.Corridor.Slowdowns[0].Start);
         Assert.Equal(DateTimeKind.Utc, s.Corridor.Slowdowns[0].Start.Kind);
         Assert.Equal(new DateTime(2025, 7, 1, 8, 0, 0, DateTimeKind.Utc), s.Corridor.Investments[0].Date);
+    }
+
+    // minimal.json with a gauge-change stage worked in two modes and a road leg on from the far port, by a second flow.
+    private static string WithNewKinds(string modes = "[ { \"name\": \"bogie exchange\", \"share\": 3, \"hours\": { \"triangular\": [2, 3, 5] } }, { \"name\": \"crane transfer\", \"hours\": 6 } ]",
+        string roadLeg = "{ \"id\": \"road:alat-baku\", \"from\": \"port:alat\", \"to\": \"baku\", \"lanes\": 4, \"processingHours\": { \"exponential\": [0.5] }, \"haulHours\": 2, \"source\": \"test\" }") =>
+        File.ReadAllText(ScenarioFile("minimal.json"))
+            .Replace("\"transitHours\": 120 }", "\"transitHours\": 120 },\n    { \"id\": \"transshipment:dostyk\", \"kind\": \"transshipment\", \"from\": \"china\", \"to\": \"dostyk\", \"trainsPerDay\": 8, \"transitHours\": 4, \"modes\": " + modes + " }", StringComparison.Ordinal)
+            .Replace("\"flows\": [", "\"roadLegs\": [ " + roadLeg + " ],\n  \"flows\": [", StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_RoadLegsAndHandlingModes_AreRead()
+    {
+        Scenario s = ScenarioLoader.Parse(WithNewKinds(), "kinds.json");
+        CorridorDefinition d = s.Corridor;
+        RoadLegDefinition road = Assert.Single(d.Components.OfType<RoadLegDefinition>().ToList());
+        Assert.Equal(("road:alat-baku", "port:alat", "baku", 4, "exponential(0.5)", "constant(2)"),
+            (road.Id, road.From, road.To, road.Lanes, road.ProcessingHours.ToString(), road.HaulHours.ToString()));
+        Assert.IsType<RoadLegDefinition>(d.Components[^1]); // the registry's order: ports, stages, vessel legs, road legs
+        TransshipmentDefinition gauge = Assert.IsType<TransshipmentDefinition>(d.Stages[1]);
+        Assert.Equal([("bogie exchange", 3.0, "triangular(2, 3, 5)"), ("crane transfer", 1.0, "constant(6)")],
+            gauge.Modes.Select(m => (m.Name, m.Share, m.Hours.ToString())));
+
+        Scenario defaults = ScenarioLoader.Parse(WithNewKinds(modes: "[]", roadLeg: "{ \"id\": \"road:x\", \"from\": \"port:alat\", \"to\": \"baku\", \"processingHours\": 1, \"haulHours\": 2 }"), "defaults.json");
+        Assert.Equal(new RoadLegDefinition { Id = "x", From = "a", To = "b", ProcessingHours = Distribution.Constant(1), HaulHours = Distribution.Constant(1) }.Lanes, defaults.Corridor.Components.OfType<RoadLegDefinition>().ToList()[0].Lanes);
+        Assert.Empty(((TransshipmentDefinition)defaults.Corridor.Stages[1]).Modes);
+    }
+
+    [Theory]
+    [InlineData("\"lanes\": 4,", "\"lanes\": 0,", "$.roadLegs[0].lanes", "found 0, expected an integer within 1..1000")]
+    [InlineData("\"lanes\": 4,", "\"lane\": 4,", "$.roadLegs[0].lane", "unknown field 'lane' (expected one of: id, from, to, lanes, processingHours, haulHours, source); did you mean 'lanes'?")]
+    [InlineData("\"haulHours\": 2,", "", "$.roadLegs[0].haulHours", "missing required field 'haulHours' of a road leg")]
+    [InlineData("\"to\": \"baku\"", "\"to\": \"port:alat\"", "$.roadLegs[0]", "road leg 'road:alat-baku': from and to must be two different nodes")]
+    [InlineData("\"share\": 3,", "\"share\": 0,", "$.stages[1].modes[0].share", "found 0, expected a number within (0, 1e9]")]
+    [InlineData("\"hours\": 6", "\"hours\": { \"uniform\": [6, 2] }", "$.stages[1].modes[1].hours.uniform", "impossible distribution parameters: found uniform [6, 2]")]
+    [InlineData("\"name\": \"crane transfer\", ", "", "$.stages[1].modes[1].name", "missing required field 'name' of a handling mode")]
+    [InlineData("\"kind\": \"transshipment\"", "\"kind\": \"border\"", "$.stages[1].modes", "'modes' is only used with kind \"transshipment\", found kind \"border\"")]
+    public void Parse_BrokenRoadLegOrHandlingMode_ReportsThePath(string find, string replace, string path, string fragment)
+    {
+        string text = WithNewKinds();
+        Assert.Equal(1, text.Split(find).Length - 1);
+        ScenarioException ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text.Replace(find, replace, StringComparison.Ordinal), "kinds.json"));
+        foreach (ScenarioError e in ex.Errors)
+        {
+            output.WriteLine(e.ToString());
+        }
+
+        Assert.Contains(fragment, Assert.Single(ex.Errors, e => e.Path == path).Message, StringComparison.Ordinal);
+        Assert.Single(ex.Errors);
+    }
+
+    [Fact]
+    public void Parse_LanesInvestment_SetsARoadLegsLanes()
+    {
+        string text = WithNewKinds().Replace("\"flows\": [", "\"investments\": [ { \"name\": \"more gates\", \"date\": \"2024-06-01\", \"component\": \"road:alat-baku\", \"kind\": \"lanes\", \"value\": 6 } ],\n  \"flows\": [", StringComparison.Ordinal);
+        InvestmentDefinition i = Assert.Single(ScenarioLoader.Parse(text, "lanes.json").Corridor.Investments);
+        Assert.Equal((InvestmentKind.Lanes, 6.0), (i.Kind, i.Value));
     }
 
     // ---------------------------------------------------------------- broken files
@@ -345,8 +399,9 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     [Fact]
     public void ScenarioError_ToString_IsFileColonPathColonMessage()
     {
-        Assert.Equal("a.json: $.ports[0].berths: found 0", new ScenarioError("a.json", "$.ports[0].berths", "found 0").ToString());
-        var ex = new ScenarioException([new ScenarioError("a.json", "$.x", "one"), new ScenarioError("a.json", "$.y", "two")]);
+        Assert.Equal("a.json: $.ports[0].berths: found 0", new ScenarioError("$.ports[0].berths", "found 0") { File = "a.json" }.ToString());
+        Assert.Equal("$.ports[0].berths: found 0", new ScenarioError("$.ports[0].berths", "found 0").ToString());
+        var ex = new ScenarioException([new ScenarioError("$.x", "one") { File = "a.json" }, new ScenarioError("$.y", "two") { File = "a.json" }]);
         Assert.Equal($"The scenario has 2 error(s):{Environment.NewLine}  a.json: $.x: one{Environment.NewLine}  a.json: $.y: two", ex.Message);
     }
 
@@ -361,14 +416,13 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     // ---------------------------------------------------------------- no input crashes the loader
 
     [Fact]
-    public void Parse_LazyJsonNodeWithRepeatedField_ReportsInsteadOfThrowing()
+    public void Parse_RepeatedTopLevelField_IsReportedOnceAtItsPath()
     {
-        // JsonNode.Parse defers the repeated-field exception to the first read of the object.
-        JsonNode lazy = JsonNode.Parse("{ \"name\": \"a\", \"name\": \"b\", \"simulation\": { \"startYear\": 2024 } }")!;
-        ScenarioException ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(lazy, "lazy"));
+        // Replaces the JsonNode overloads' lazy-duplicate test: text is the only input now, and a repeat is one error.
+        ScenarioException ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("{ \"name\": \"a\", \"name\": \"b\", \"simulation\": { \"startYear\": 2024 } }", "dup.json"));
         ScenarioError e = Assert.Single(ex.Errors);
-        Assert.Equal("$", e.Path);
-        Assert.StartsWith("the JSON tree cannot be read:", e.Message, StringComparison.Ordinal);
+        Assert.Equal(("$.name", "dup.json"), (e.Path, e.File));
+        Assert.StartsWith("duplicate field 'name'", e.Message, StringComparison.Ordinal);
     }
 
     private static readonly Func<JsonNode?>[] Replacements =
@@ -387,8 +441,6 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
         () => new JsonObject(),
         () => new JsonObject { ["weibull"] = new JsonArray(JsonValue.Create(1)) },
         () => new JsonObject { ["triangular"] = new JsonArray(JsonValue.Create(3), JsonValue.Create(2), JsonValue.Create(1)) },
-        () => JsonValue.Create(double.NaN),
-        () => JsonValue.Create(double.NegativeInfinity),
         () => JsonValue.Create(ulong.MaxValue),
         () => JsonValue.Create(decimal.MaxValue),
         () => JsonValue.Create(Utc20250101),
@@ -400,17 +452,17 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     public void Parse_EveryValueReplacedOrRemoved_OnlyEverReportsErrors()
     {
         JsonNode original = FullDocument;
-        List<List<object>> locations = Locations(original).ToList();
+        List<List<object>> locations = ScenarioMutations.Locations(original).ToList();
         int parsed = 0;
         int rejected = 0;
         foreach (List<object> location in locations)
         {
             for (int r = -1; r < Replacements.Length; r++)
             {
-                JsonNode doc = Mutate(original, location, r < 0 ? null : Replacements[r](), remove: r < 0);
+                JsonNode doc = ScenarioMutations.Mutate(original, location, r < 0 ? null : Replacements[r](), remove: r < 0);
                 try
                 {
-                    if (ScenarioLoader.TryParse(doc, "fuzz", out _, out IReadOnlyList<ScenarioError> errors))
+                    if (ScenarioLoader.TryParse(doc.ToJsonString(), "fuzz", out _, out IReadOnlyList<ScenarioError> errors))
                     {
                         parsed++;
                     }
@@ -474,221 +526,5 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{parsed} of 3000 mutations still parsed");
-    }
-
-    // ---------------------------------------------------------------- the schema
-
-    [Fact]
-    public void SchemaJson_IsTheDraft202012SchemaWithinTheInterpretersKeywords()
-    {
-        using JsonDocument schema = JsonDocument.Parse(ScenarioLoader.SchemaJson);
-        Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.RootElement.GetProperty("$schema").GetString());
-
-        var unsupported = new List<string>();
-        WalkSchemas(schema.RootElement, "#", (s, where) =>
-        {
-            foreach (JsonProperty p in s.EnumerateObject())
-            {
-                if (!SchemaInterpreter.Keywords.Contains(p.Name))
-                {
-                    unsupported.Add($"{where}/{p.Name}");
-                }
-            }
-        });
-        Assert.Empty(unsupported);
-
-        // And it is valid JSON Schema, by the 2020-12 meta-schema.
-        EvaluationResults meta = MetaSchemas.Draft202012.Evaluate(JsonDocument.Parse(ScenarioLoader.SchemaJson).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(meta.IsValid, string.Join(Environment.NewLine, (meta.Details ?? []).Where(d => d.Errors is not null).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
-    }
-
-    [Fact]
-    public void SchemaJson_EveryObjectIsClosedAndEveryPropertyDescribed()
-    {
-        using JsonDocument schema = JsonDocument.Parse(ScenarioLoader.SchemaJson);
-        JsonElement root = schema.RootElement;
-        var problems = new List<string>();
-        WalkSchemas(root, "#", (s, where) =>
-        {
-            if (!s.TryGetProperty("properties", out JsonElement properties))
-            {
-                return;
-            }
-
-            if (!s.TryGetProperty("additionalProperties", out JsonElement additional) || additional.ValueKind != JsonValueKind.False)
-            {
-                problems.Add($"{where}: additionalProperties is not false");
-            }
-
-            foreach (JsonProperty p in properties.EnumerateObject())
-            {
-                JsonElement target = p.Value;
-                bool described = target.TryGetProperty("description", out _);
-                while (!described && target.TryGetProperty("$ref", out JsonElement r))
-                {
-                    target = root.GetProperty("$defs").GetProperty(r.GetString()!["#/$defs/".Length..]);
-                    described = target.TryGetProperty("description", out _);
-                }
-
-                if (!described)
-                {
-                    problems.Add($"{where}/properties/{p.Name}: no description");
-                }
-            }
-        });
-        Assert.Empty(problems);
-    }
-
-    [Fact]
-    public void SchemaJson_ReferenceValidatorAcceptsTheValidFilesAndRejectsABrokenOne()
-    {
-        foreach (string file in (string[])["full.json", "minimal.json"])
-        {
-            EvaluationResults ok = ReferenceSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ScenarioLoader.ParseDocument(File.ReadAllText(ScenarioFile(file)), file)));
-            Assert.True(ok.IsValid, file);
-        }
-
-        EvaluationResults broken = ReferenceSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ScenarioLoader.ParseDocument(File.ReadAllText(ScenarioFile("many-errors.json")), "many-errors.json")));
-        Assert.False(broken.IsValid);
-    }
-
-    [Fact]
-    public void SchemaInterpreter_AgreesWithTheReferenceValidatorOnMutatedScenarios()
-    {
-        // The loader's own interpreter must accept exactly what a full JSON Schema implementation accepts.
-        using JsonDocument schema = JsonDocument.Parse(ScenarioLoader.SchemaJson);
-        JsonNode original = FullDocument;
-        int[] plainJson = [0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13];
-        var disagreements = new List<string>();
-        int checkedCount = 0;
-        foreach (List<object> location in Locations(original))
-        {
-            foreach (int r in plainJson.Prepend(-1))
-            {
-                JsonNode doc = Mutate(original, location, r < 0 ? null : Replacements[r](), remove: r < 0);
-                var issues = new List<ScenarioLoader.Issue>();
-                new SchemaInterpreter(schema.RootElement).Validate(doc, schema.RootElement, "$", issues, isKey: false);
-                bool reference = ReferenceSchema.Value.Evaluate(JsonDocument.Parse(doc.ToJsonString()).RootElement).IsValid;
-                checkedCount++;
-                if (reference != (issues.Count == 0))
-                {
-                    disagreements.Add($"{string.Join("/", location)} #{r}: reference {reference}, interpreter {string.Join("; ", issues)}");
-                }
-            }
-        }
-
-        output.WriteLine($"{checkedCount} documents checked");
-        Assert.Empty(disagreements);
-    }
-
-    private static void WalkSchemas(JsonElement schema, string where, Action<JsonElement, string> visit)
-    {
-        if (schema.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        visit(schema, where);
-        foreach (string map in (string[])["properties", "$defs"])
-        {
-            if (schema.TryGetProperty(map, out JsonElement children))
-            {
-                foreach (JsonProperty p in children.EnumerateObject())
-                {
-                    WalkSchemas(p.Value, $"{where}/{map}/{p.Name}", visit);
-                }
-            }
-        }
-
-        foreach (string single in (string[])["items", "additionalProperties", "propertyNames"])
-        {
-            if (schema.TryGetProperty(single, out JsonElement child))
-            {
-                WalkSchemas(child, $"{where}/{single}", visit);
-            }
-        }
-
-        foreach (string list in (string[])["prefixItems", "oneOf", "anyOf"])
-        {
-            if (schema.TryGetProperty(list, out JsonElement children))
-            {
-                int i = 0;
-                foreach (JsonElement c in children.EnumerateArray())
-                {
-                    WalkSchemas(c, $"{where}/{list}/{i++}", visit);
-                }
-            }
-        }
-    }
-
-    /// <summary>Every value in the tree, as the keys and indices leading to it.</summary>
-    private static IEnumerable<List<object>> Locations(JsonNode? node, List<object>? prefix = null)
-    {
-        prefix ??= [];
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (KeyValuePair<string, JsonNode?> kv in o)
-                {
-                    List<object> here = [.. prefix, kv.Key];
-                    yield return here;
-                    foreach (List<object> below in Locations(kv.Value, here))
-                    {
-                        yield return below;
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                for (int i = 0; i < a.Count; i++)
-                {
-                    List<object> here = [.. prefix, i];
-                    yield return here;
-                    foreach (List<object> below in Locations(a[i], here))
-                    {
-                        yield return below;
-                    }
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static JsonNode Mutate(JsonNode original, List<object> location, JsonNode? replacement, bool remove)
-    {
-        JsonNode doc = original.DeepClone();
-        JsonNode parent = doc;
-        for (int i = 0; i < location.Count - 1; i++)
-        {
-            parent = location[i] is string key ? parent[key]! : parent[(int)location[i]]!;
-        }
-
-        object last = location[^1];
-        if (parent is JsonObject o)
-        {
-            if (remove)
-            {
-                o.Remove((string)last);
-            }
-            else
-            {
-                o[(string)last] = replacement;
-            }
-        }
-        else if (parent is JsonArray a)
-        {
-            if (remove)
-            {
-                a.RemoveAt((int)last);
-            }
-            else
-            {
-                a[(int)last] = replacement;
-            }
-        }
-
-        return doc;
     }
 }

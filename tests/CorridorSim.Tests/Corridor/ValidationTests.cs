@@ -6,12 +6,12 @@ namespace CorridorSim.Tests.Corridor;
 /// <summary>Tests of the corridor validator (<c>Validation.cs</c>) through <see cref="CorridorBuilder.Build"/>.</summary>
 public sealed class ValidationTests
 {
-    private static CorridorValidationException BuildFails(CorridorBuilder builder) =>
-        Assert.Throws<CorridorValidationException>(() => builder.Build());
+    private static ScenarioException BuildFails(CorridorBuilder builder) =>
+        Assert.Throws<ScenarioException>(() => builder.Build());
 
-    private static ValidationError Single(CorridorValidationException ex, string path)
+    private static ScenarioError Single(ScenarioException ex, string path)
     {
-        ValidationError error = Assert.Single(ex.Errors, e => e.Path == path);
+        ScenarioError error = Assert.Single(ex.Errors, e => e.Path == path);
         Assert.Contains(error.ToString(), ex.Message, StringComparison.Ordinal);
         return error;
     }
@@ -35,8 +35,8 @@ public sealed class ValidationTests
         CorridorBuilder b = TestCorridors.Small();
         b.AddFlow(Flow("dostyk", "poti", "rail:kz", "ferry:aktau-alat", "rail:az-ge") with { Id = "via-aktau" });
 
-        CorridorValidationException ex = BuildFails(b);
-        ValidationError e = Single(ex, "$.flows[1].routes[0].legs[1]");
+        ScenarioException ex = BuildFails(b);
+        ScenarioError e = Single(ex, "$.flows[1].routes[0].legs[1]");
         Assert.Contains("'ferry:aktau-alat'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'via-aktau'", e.Message, StringComparison.Ordinal);
     }
@@ -57,10 +57,10 @@ public sealed class ValidationTests
             })
             .AddFlow(Flow("dostyk", "port:alat", "rail:kz", "ferry:kuryk-alat"));
 
-        CorridorValidationException ex = BuildFails(b);
+        ScenarioException ex = BuildFails(b);
         Assert.Contains("'rail:kz'", Single(ex, "$.stages[0].trainsPerDay").Message, StringComparison.Ordinal);
         Assert.Contains("'port:kuryk'", Single(ex, "$.ports[0].berths").Message, StringComparison.Ordinal);
-        ValidationError vessel = Single(ex, "$.vesselLegs[0].vessels[0].capacityUnits");
+        ScenarioError vessel = Single(ex, "$.vesselLegs[0].vessels[0].capacityUnits");
         Assert.Contains("'Professor Gul'", vessel.Message, StringComparison.Ordinal);
         Assert.Contains("'ferry:kuryk-alat'", vessel.Message, StringComparison.Ordinal);
         Assert.Equal(3, ex.Errors.Count);
@@ -80,7 +80,7 @@ public sealed class ValidationTests
             })
             .AddFlow(Flow("port:kuryk", "port:alat", "ferry:kuryk-alat"));
 
-        ValidationError e = Single(BuildFails(b), "$.vesselLegs[0].vessels");
+        ScenarioError e = Single(BuildFails(b), "$.vesselLegs[0].vessels");
         Assert.Contains("'ferry:kuryk-alat'", e.Message, StringComparison.Ordinal);
     }
 
@@ -118,7 +118,7 @@ public sealed class ValidationTests
                 Vessels = [new VesselDefinition { Name = "feeder", CapacityUnits = 225 }], SailingHours = Distribution.Constant(22),
             });
 
-        ValidationError e = Single(BuildFails(b), "$.vesselLegs[0].portB");
+        ScenarioError e = Single(BuildFails(b), "$.vesselLegs[0].portB");
         Assert.Contains("'sea:aktau-baku'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'port:baku'", e.Message, StringComparison.Ordinal);
     }
@@ -130,7 +130,7 @@ public sealed class ValidationTests
             .AddUnit("teu", unitsPerTrain: 100)
             .AddFlow(Flow("dostyk", "poti", "rail:kz", "ferry:kuryk-alat", "rail:az-ge") with { Id = "boxes", Unit = "teu", TonsPerUnit = 14 });
 
-        ValidationError e = Single(BuildFails(b), "$.flows[1].routes[0].legs[1]");
+        ScenarioError e = Single(BuildFails(b), "$.flows[1].routes[0].legs[1]");
         Assert.Contains("'ferry:kuryk-alat'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'wagon'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'teu'", e.Message, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class ValidationTests
         CorridorBuilder b = TestCorridors.Small()
             .AddFlow(Flow("dostyk", "port:kuryk", "rail:kz") with { Id = "trucks", Unit = "truck" });
 
-        CorridorValidationException ex = BuildFails(b);
+        ScenarioException ex = BuildFails(b);
         Assert.Contains("'truck'", Single(ex, "$.flows[1].unit").Message, StringComparison.Ordinal);
     }
 
@@ -153,7 +153,7 @@ public sealed class ValidationTests
         CorridorBuilder b = TestCorridors.Small()
             .AddFlow(Flow("dostyk", "poti", "rail:kz", "rail:az-ge") with { Id = "no-ferry" });
 
-        ValidationError e = Single(BuildFails(b), "$.flows[1].routes[0].legs[1]");
+        ScenarioError e = Single(BuildFails(b), "$.flows[1].routes[0].legs[1]");
         Assert.Contains("'rail:az-ge'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'port:alat'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'port:kuryk'", e.Message, StringComparison.Ordinal);
@@ -165,7 +165,7 @@ public sealed class ValidationTests
         CorridorBuilder b = TestCorridors.Small()
             .AddFlow(Flow("dostyk", "poti", "rail:kz", "ferry:kuryk-alat") with { Id = "short" });
 
-        ValidationError e = Single(BuildFails(b), "$.flows[1].routes[0].legs");
+        ScenarioError e = Single(BuildFails(b), "$.flows[1].routes[0].legs");
         Assert.Contains("'short'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'poti'", e.Message, StringComparison.Ordinal);
     }
@@ -176,7 +176,7 @@ public sealed class ValidationTests
         CorridorBuilder b = TestCorridors.Small()
             .AddFlow(Flow("dostyk", "poti", "ferry:kuryk-alat", "rail:az-ge") with { Id = "from-dostyk" });
 
-        ValidationError e = Single(BuildFails(b), "$.flows[1].routes[0].legs[0]");
+        ScenarioError e = Single(BuildFails(b), "$.flows[1].routes[0].legs[0]");
         Assert.Contains("'ferry:kuryk-alat'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'dostyk'", e.Message, StringComparison.Ordinal);
     }
@@ -201,7 +201,7 @@ public sealed class ValidationTests
                 Kind = InvestmentKind.Berths, Value = 2.5,
             });
 
-        CorridorValidationException ex = BuildFails(b);
+        ScenarioException ex = BuildFails(b);
         string[] paths = [.. ex.Errors.Select(e => e.Path)];
         Assert.Contains("$.stages[0].trainsPerDay", paths);
         Assert.Contains("$.stages[1].id", paths);                  // duplicate id
@@ -219,8 +219,8 @@ public sealed class ValidationTests
     public void CorridorModel_InvalidDefinition_ThrowsWithTheSameErrorsAsValidate()
     {
         CorridorDefinition d = TestCorridors.Small().Build() with { Flows = [Flow("dostyk", "poti", "rail:nowhere")] };
-        IReadOnlyList<ValidationError> errors = CorridorModel.Validate(d);
-        CorridorValidationException ex = Assert.Throws<CorridorValidationException>(() => new CorridorModel(d));
+        IReadOnlyList<ScenarioError> errors = CorridorModel.Validate(d);
+        ScenarioException ex = Assert.Throws<ScenarioException>(() => new CorridorModel(d));
         Assert.Equal(errors, ex.Errors);
         Assert.NotEmpty(errors);
     }

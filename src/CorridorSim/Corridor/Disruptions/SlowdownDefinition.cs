@@ -22,14 +22,6 @@ public sealed record SlowdownDefinition
             context.Error(p + ".component", $"slowdown: '{Component}' is not a stage defined in $.stages.");
         }
 
-        if (!(CapacityFactor > 0 && CapacityFactor <= 1))
-        {
-            context.Error(p + ".capacityFactor", $"slowdown of '{Component}': capacityFactor must be within (0, 1], found {ValidationContext.Format(CapacityFactor)}.");
-        }
-
-        if (!(DurationDays > 0 && DurationDays <= 3650))
-        {
-            context.Error(p + ".durationDays", $"slowdown of '{Component}': durationDays must be within (0, 3650], found {ValidationContext.Format(DurationDays)}.");
-        }
+        // Ranges: SlowdownFields (ValidationContext.CheckRanges).
     }
 }

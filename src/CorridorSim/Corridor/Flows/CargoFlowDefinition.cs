@@ -49,31 +49,8 @@ public sealed record CargoFlowDefinition
     internal void Validate(ValidationContext context, string p, IReadOnlyDictionary<string, ComponentDefinition> components)
     {
         context.CheckUnit(p + ".unit", $"flow '{Id}'", Unit);
-        if (!(TonsPerUnit > 0 && TonsPerUnit <= 1_000_000))
-        {
-            context.Error(p + ".tonsPerUnit", $"flow '{Id}': tonsPerUnit must be within (0, 1000000], found {ValidationContext.Format(TonsPerUnit)}.");
-        }
-
-        if (!(AnnualTons >= 0 && AnnualTons <= 1e9))
-        {
-            context.Error(p + ".annualTons", $"flow '{Id}': annualTons must be within 0..1e9, found {ValidationContext.Format(AnnualTons)}.");
-        }
-
-        if (!(GrowthPerYear > -1 && GrowthPerYear <= 10))
-        {
-            context.Error(p + ".growthPerYear", $"flow '{Id}': growthPerYear must be within (-1, 10], found {ValidationContext.Format(GrowthPerYear)}.");
-        }
-
-        foreach ((int year, double t) in AnnualTonsByYear)
-        {
-            if (!(t >= 0 && t <= 1e9))
-            {
-                context.Error($"{p}.annualTonsByYear.{year}", $"flow '{Id}': tons for {year} must be within 0..1e9, found {ValidationContext.Format(t)}.");
-            }
-        }
-
-        if (Seasonality.Count is not (0 or 12) || Seasonality.Any(x => !(x >= 0 && x < 1e6)) ||
-            (Seasonality.Count == 12 && Seasonality.Sum() <= 0))
+        // Ranges (tons, growth, seasonality values, route shares): FlowFields (ValidationContext.CheckRanges).
+        if (Seasonality.Count is not (0 or 12) || (Seasonality.Count == 12 && !(Seasonality.Sum() > 0)))
         {
             context.Error(p + ".seasonality", $"flow '{Id}': seasonality needs 12 non-negative values (January first) with a positive sum, or none.");
         }
@@ -88,11 +65,6 @@ public sealed record CargoFlowDefinition
         {
             RouteDefinition route = Routes[r];
             string rp = $"{p}.routes[{r}]";
-            if (!(route.Share >= 0 && double.IsFinite(route.Share)))
-            {
-                context.Error(rp + ".share", $"flow '{Id}': a route share must be finite and not negative, found {ValidationContext.Format(route.Share)}.");
-            }
-
             string node = Origin;
             for (int k = 0; k < route.Legs.Count; k++)
             {

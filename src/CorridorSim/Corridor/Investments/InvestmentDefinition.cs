@@ -55,7 +55,6 @@ public sealed record InvestmentDefinition
                 context.Error(p + ".vessels", $"investment '{Name}': AddVessels needs at least one vessel.");
             }
 
-            context.CheckVessels(p + ".vessels", Component, Vessels);
         }
     }
 }

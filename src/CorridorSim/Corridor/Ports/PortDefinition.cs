@@ -34,16 +34,8 @@ public sealed record PortDefinition : ComponentDefinition
 
     internal override void Validate(ValidationContext context, string path)
     {
-        if (Berths < 1 || Berths > 1000)
-        {
-            context.Error(path + ".berths", $"port '{Id}': berths must be within 1..1000, found {Berths}.");
-        }
-
+        // Ranges: PortFields (ValidationContext.CheckRanges).
         context.CheckDistribution(path + ".handlingHours", Id, HandlingHours);
-        if (!(PortTimeTargetHours > 0))
-        {
-            context.Error(path + ".portTimeTargetHours", $"port '{Id}': portTimeTargetHours must be positive, found {ValidationContext.Format(PortTimeTargetHours)}.");
-        }
 
         Storms?.Validate(context, path + ".storms", Id);
     }

@@ -21,21 +21,7 @@ public sealed record StormDefinition
             context.Error(path + ".episodesPerMonth", $"port '{port}': episodesPerMonth needs 12 values (January first), found {EpisodesPerMonth.Count}.");
         }
 
-        for (int m = 0; m < EpisodesPerMonth.Count; m++)
-        {
-            if (!(EpisodesPerMonth[m] >= 0 && EpisodesPerMonth[m] <= 31))
-            {
-                context.Error($"{path}.episodesPerMonth[{m}]", $"port '{port}': episodes per month must be within 0..31, found {ValidationContext.Format(EpisodesPerMonth[m])}.");
-            }
-        }
-
+        // Ranges: PortFields (ValidationContext.CheckRanges).
         context.CheckDistribution(path + ".durationHours", port, DurationHours);
-        for (int c = 0; c < Closures.Count; c++)
-        {
-            if (!(Closures[c].DurationHours > 0))
-            {
-                context.Error($"{path}.closures[{c}].durationHours", $"port '{port}': a closure must last a positive number of hours, found {ValidationContext.Format(Closures[c].DurationHours)}.");
-            }
-        }
     }
 }

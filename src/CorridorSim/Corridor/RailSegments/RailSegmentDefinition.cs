@@ -11,13 +11,4 @@ public sealed record RailSegmentDefinition : StageDefinition
 
     /// <summary>Length in km (informative); 0..100000.</summary>
     public double LengthKm { get; init; }
-
-    internal override void Validate(ValidationContext context, string path)
-    {
-        base.Validate(context, path);
-        if (!(LengthKm >= 0 && LengthKm < 100_000))
-        {
-            context.Error(path + ".lengthKm", $"stage '{Id}': lengthKm must be within 0..100000, found {ValidationContext.Format(LengthKm)}.");
-        }
-    }
 }

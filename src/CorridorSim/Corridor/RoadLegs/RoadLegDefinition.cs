@@ -38,11 +38,7 @@ public sealed record RoadLegDefinition : ComponentDefinition
 
     internal override void Validate(ValidationContext context, string path)
     {
-        if (Lanes < 1 || Lanes > 1000)
-        {
-            context.Error(path + ".lanes", $"road leg '{Id}': lanes must be within 1..1000, found {Lanes}.");
-        }
-
+        // Ranges: RoadLegFields (ValidationContext.CheckRanges).
         if (string.IsNullOrWhiteSpace(From) || string.IsNullOrWhiteSpace(To) || From == To)
         {
             context.Error(path, $"road leg '{Id}': from and to must be two different nodes, found '{From}' → '{To}'.");

@@ -81,7 +81,7 @@ public sealed class CorridorBuilder
     }
 
     /// <summary>The definition built so far, validated.</summary>
-    /// <exception cref="CorridorValidationException">The corridor has errors; all are listed, each naming its component.</exception>
+    /// <exception cref="ScenarioException">The corridor has errors; all are listed, each naming its component.</exception>
     public CorridorDefinition Build()
     {
         var definition = new CorridorDefinition
@@ -94,8 +94,8 @@ public sealed class CorridorBuilder
             Slowdowns = [.. _slowdowns],
             Investments = [.. _investments],
         };
-        IReadOnlyList<ValidationError> errors = CorridorValidator.Validate(definition);
-        return errors.Count > 0 ? throw new CorridorValidationException(errors) : definition;
+        IReadOnlyList<ScenarioError> errors = CorridorValidator.Validate(definition);
+        return errors.Count > 0 ? throw new ScenarioException(errors) : definition;
     }
 
     /// <summary>Builds and wraps the definition in a runnable <see cref="CorridorModel"/>.</summary>

@@ -6,14 +6,14 @@ namespace CorridorSim.Corridor;
 public sealed class CorridorModel
 {
     /// <summary>Validates <paramref name="definition"/> and keeps it.</summary>
-    /// <exception cref="CorridorValidationException">The definition has errors; all of them are listed.</exception>
+    /// <exception cref="ScenarioException">The definition has errors; all of them are listed.</exception>
     public CorridorModel(CorridorDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        IReadOnlyList<ValidationError> errors = CorridorValidator.Validate(definition);
+        IReadOnlyList<ScenarioError> errors = CorridorValidator.Validate(definition);
         if (errors.Count > 0)
         {
-            throw new CorridorValidationException(errors);
+            throw new ScenarioException(errors);
         }
 
         Definition = definition;
@@ -23,7 +23,7 @@ public sealed class CorridorModel
     public CorridorDefinition Definition { get; }
 
     /// <summary>Every error in a definition, each with its path; empty when valid.</summary>
-    public static IReadOnlyList<ValidationError> Validate(CorridorDefinition definition)
+    public static IReadOnlyList<ScenarioError> Validate(CorridorDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         return CorridorValidator.Validate(definition);

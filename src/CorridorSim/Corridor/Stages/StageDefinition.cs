@@ -55,16 +55,7 @@ public abstract record StageDefinition : ComponentDefinition
 
     internal override void Validate(ValidationContext context, string path)
     {
-        if (!(TrainsPerDay > 0 && TrainsPerDay <= 10_000))
-        {
-            context.Error(path + ".trainsPerDay", $"stage '{Id}': trainsPerDay must be within (0, 10000], found {ValidationContext.Format(TrainsPerDay)}.");
-        }
-
-        if (!(MaxFormationWaitHours >= 0 && MaxFormationWaitHours <= 24 * 365))
-        {
-            context.Error(path + ".maxFormationWaitHours", $"stage '{Id}': maxFormationWaitHours must be within 0..8760, found {ValidationContext.Format(MaxFormationWaitHours)}.");
-        }
-
+        // Ranges: StageFields (ValidationContext.CheckRanges).
         if (string.IsNullOrWhiteSpace(From) || string.IsNullOrWhiteSpace(To) || From == To)
         {
             context.Error(path, $"stage '{Id}': from and to must be two different nodes, found '{From}' → '{To}'.");

@@ -51,14 +51,8 @@ public sealed record TransshipmentDefinition : StageDefinition
         base.Validate(context, path);
         for (int i = 0; i < Modes.Count; i++)
         {
-            HandlingMode mode = Modes[i];
-            string p = $"{path}.modes[{i}]";
-            if (!(mode.Share > 0 && double.IsFinite(mode.Share)))
-            {
-                context.Error(p + ".share", $"stage '{Id}': handling mode '{mode.Name}' needs a positive, finite share, found {ValidationContext.Format(mode.Share)}.");
-            }
-
-            context.CheckDistribution(p + ".hours", Id, mode.Hours);
+            // Ranges (share): TransshipmentFields (ValidationContext.CheckRanges).
+            context.CheckDistribution($"{path}.modes[{i}].hours", Id, Modes[i].Hours);
         }
     }
 }

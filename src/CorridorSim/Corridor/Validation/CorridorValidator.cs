@@ -6,7 +6,7 @@ namespace CorridorSim.Corridor;
 /// </summary>
 internal static class CorridorValidator
 {
-    public static IReadOnlyList<ValidationError> Validate(CorridorDefinition d)
+    public static IReadOnlyList<ScenarioError> Validate(CorridorDefinition d)
     {
         var context = new ValidationContext(d);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,10 +32,7 @@ internal static class CorridorValidator
                 context.Error(p + ".id", $"unit type id '{u.Id}' is empty or duplicated.");
             }
 
-            if (u.UnitsPerTrain <= 0 || u.UnitsPerTrain > 10_000)
-            {
-                context.Error(p + ".unitsPerTrain", $"unit type '{u.Id}': unitsPerTrain must be within 1..10000, found {u.UnitsPerTrain}.");
-            }
+            context.CheckRanges(p, $"unit type '{u.Id}'", u);
         }
 
         var components = new Dictionary<string, ComponentDefinition>(StringComparer.Ordinal);
@@ -43,6 +40,7 @@ internal static class CorridorValidator
         {
             Id(p + ".id", c.Id, c.What);
             components.TryAdd(c.Id ?? string.Empty, c);
+            context.CheckRanges(p, $"{c.What} '{c.Id}'", c);
             c.Validate(context, p);
         }
 
@@ -50,16 +48,19 @@ internal static class CorridorValidator
         {
             string p = $"$.flows[{i}]";
             Id(p + ".id", d.Flows[i].Id, "flow");
+            context.CheckRanges(p, $"flow '{d.Flows[i].Id}'", d.Flows[i]);
             d.Flows[i].Validate(context, p, components);
         }
 
         for (int i = 0; i < d.Slowdowns.Count; i++)
         {
+            context.CheckRanges($"$.slowdowns[{i}]", $"slowdown of '{d.Slowdowns[i].Component}'", d.Slowdowns[i]);
             d.Slowdowns[i].Validate(context, $"$.slowdowns[{i}]", components);
         }
 
         for (int i = 0; i < d.Investments.Count; i++)
         {
+            context.CheckRanges($"$.investments[{i}]", $"investment '{d.Investments[i].Name}'", d.Investments[i]);
             d.Investments[i].Validate(context, $"$.investments[{i}]", components);
         }
 

@@ -10,18 +10,18 @@ namespace CorridorSim.Corridor;
 internal sealed class ValidationContext(CorridorDefinition definition)
 {
     private readonly HashSet<string> _units = new(definition.Units.Select(u => u.Id ?? string.Empty), StringComparer.Ordinal);
-    private readonly List<ValidationError> _errors = [];
+    private readonly List<ScenarioError> _errors = [];
 
     /// <summary>The definition being checked.</summary>
     public CorridorDefinition Definition { get; } = definition;
 
     /// <summary>Every error so far, in the order found.</summary>
-    public IReadOnlyList<ValidationError> Errors => _errors;
+    public IReadOnlyList<ScenarioError> Errors => _errors;
 
     /// <summary>A number as messages print it (invariant culture, shortest round-trip form).</summary>
     public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 
-    public void Error(string path, string message) => _errors.Add(new ValidationError(path, message));
+    public void Error(string path, string message) => _errors.Add(new ScenarioError(path, message));
 
     public void CheckUnit(string path, string owner, string? unit)
     {
@@ -39,25 +39,66 @@ internal sealed class ValidationContext(CorridorDefinition definition)
         }
     }
 
-    /// <summary>An hours field within 0..8760 (or (0, 8760] when zero is not allowed).</summary>
-    public void CheckHours(string path, string owner, string field, double hours, bool zeroAllowed)
+    /// <summary>
+    /// Checks every ranged number of <paramref name="record"/> (and of the records it holds) against its field table,
+    /// the ranges a scenario file is read with: a definition built in code meets the same rules.
+    /// </summary>
+    /// <param name="path">The record's JSON path.</param>
+    /// <param name="owner">How messages name the record, e.g. <c>port 'port:aktau'</c>.</param>
+    /// <param name="record">The record.</param>
+    public void CheckRanges(string path, string owner, object? record)
     {
-        bool ok = (zeroAllowed ? hours >= 0 : hours > 0) && hours <= 24 * 365;
-        if (!ok)
+        if (record is null || ScenarioFields.For(record.GetType()) is not { } shape)
         {
-            string range = zeroAllowed ? "0..8760" : "(0, 8760]";
-            Error(path, $"{owner}: {field} must be within {range}, found {Format(hours)}.");
+            return;
+        }
+
+        foreach (Field f in shape.Fields)
+        {
+            string at = $"{path}.{f.Name}";
+            switch (Shape.Property(record.GetType(), f)?.GetValue(record))
+            {
+                case int or double or ulong when f.HasRange:
+                    double v = Convert.ToDouble(Shape.Property(record.GetType(), f)!.GetValue(record), CultureInfo.InvariantCulture);
+                    Range(at, $"{owner}: {f.Name}", f, v);
+                    break;
+                case IReadOnlyList<double> values:
+                    for (int i = 0; i < values.Count; i++)
+                    {
+                        Range($"{at}[{i}]", $"{owner}: {f.Name}[{i}]", f, values[i]);
+                    }
+
+                    break;
+                case IReadOnlyDictionary<int, double> years:
+                    foreach ((int year, double y) in years)
+                    {
+                        Range($"{at}.{year}", $"{owner}: {f.Name} for {year}", f, y);
+                    }
+
+                    break;
+                case System.Collections.IEnumerable items when f.Item is { } item:
+                    int k = 0;
+                    foreach (object? x in items)
+                    {
+                        string name = item.Type.GetProperty("Name")?.GetValue(x) as string ?? item.Type.GetProperty("Id")?.GetValue(x) as string ?? k.ToString(CultureInfo.InvariantCulture);
+                        CheckRanges($"{at}[{k++}]", $"{owner}, {item.Title[(item.Title.IndexOf(' ', StringComparison.Ordinal) + 1)..]} '{name}'", x);
+                    }
+
+                    break;
+                case { } child when f.Form == Form.Object:
+                    CheckRanges(at, owner, child);
+                    break;
+                default:
+                    break;
+            }
         }
     }
 
-    public void CheckVessels(string path, string? owner, IReadOnlyList<VesselDefinition> vessels)
+    private void Range(string path, string what, Field f, double value)
     {
-        for (int k = 0; k < vessels.Count; k++)
+        if (!f.InRange(value))
         {
-            if (vessels[k].CapacityUnits < 1 || vessels[k].CapacityUnits > 100_000)
-            {
-                Error($"{path}[{k}].capacityUnits", $"vessel '{vessels[k].Name}' of '{owner}': capacityUnits must be within 1..100000, found {vessels[k].CapacityUnits}.");
-            }
+            Error(path, $"{what} must be {(f.Min is not null && f.Max is not null ? "within " : string.Empty)}{f.RangeText}, found {Format(value)}.");
         }
     }
 

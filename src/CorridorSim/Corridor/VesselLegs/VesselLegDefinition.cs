@@ -85,22 +85,9 @@ public sealed record VesselLegDefinition : ComponentDefinition
                 context.Error(path + ".vessels", $"vessel leg '{Id}': the fleet is empty and no investment adds vessels; expected at least one vessel.");
             }
         }
-        else
-        {
-            context.CheckVessels(path + ".vessels", Id, Vessels);
-        }
 
+        // Ranges (waits, interval, load factors, vessel capacities): VesselLegFields (ValidationContext.CheckRanges).
         context.CheckDistribution(path + ".sailingHours", Id, SailingHours);
-        context.CheckHours(path + ".maxWaitHours", $"vessel leg '{Id}'", "maxWaitHours", MaxWaitHours, zeroAllowed: true);
-        context.CheckHours(path + ".backhaulMaxWaitHours", $"vessel leg '{Id}'", "backhaulMaxWaitHours", BackhaulMaxWaitHours, zeroAllowed: true);
-        context.CheckHours(path + ".timetableIntervalHours", $"vessel leg '{Id}'", "timetableIntervalHours", TimetableIntervalHours, zeroAllowed: false);
-        foreach ((int year, double lf) in LoadFactorByYear)
-        {
-            if (!(lf > 0 && lf <= 1))
-            {
-                context.Error($"{path}.loadFactorByYear.{year}", $"vessel leg '{Id}': a load factor must be within (0, 1], found {ValidationContext.Format(lf)} for {year}.");
-            }
-        }
     }
 
     internal override ComponentRuntime CreateRuntime(CorridorRun run) => new VesselLegRuntime(run, this);

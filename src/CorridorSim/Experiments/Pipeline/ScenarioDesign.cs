@@ -12,7 +12,7 @@ internal sealed class ScenarioDesign : IDesign
     private readonly CorridorModel[] _models;
 
     /// <summary>Builds each variant's model (checking its corridor) and the rows.</summary>
-    /// <exception cref="CorridorValidationException">A variant's corridor definition is invalid.</exception>
+    /// <exception cref="ScenarioException">A variant's corridor definition is invalid.</exception>
     public ScenarioDesign(IReadOnlyList<Scenario> variants, int replications, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(variants);

@@ -25,7 +25,7 @@ public static class Projection
     /// <param name="ct">Cancels the projection between simulated years.</param>
     /// <returns>The summary across replications.</returns>
     /// <exception cref="ArgumentException">The settings or options are out of range; every problem is listed.</exception>
-    /// <exception cref="CorridorValidationException">The corridor definition is invalid.</exception>
+    /// <exception cref="ScenarioException">The corridor definition is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public static ProjectionResult Run(Scenario scenario, ProjectionOptions? options = null, IProgress<int>? progress = null, CancellationToken ct = default)
     {

@@ -56,7 +56,7 @@ public static class Sweep
                 s = parameters[p].Apply(s, point[p]);
             }
 
-            foreach (ValidationError e in CorridorModel.Validate(s.Corridor))
+            foreach (ScenarioError e in CorridorModel.Validate(s.Corridor))
             {
                 errors.Add($"{Describe(parameters, point)}: {e}");
             }

@@ -113,7 +113,7 @@ public sealed class RoadLegRuntimeTests(ITestOutputHelper output)
             Components = [road with { Lanes = 0, From = "kz:nowhere" }],
         };
 
-        IReadOnlyList<ValidationError> errors = CorridorModel.Validate(broken);
+        IReadOnlyList<ScenarioError> errors = CorridorModel.Validate(broken);
 
         Assert.Contains(errors, e => e.Path == "$.roadLegs[0].lanes" && e.Message.Contains("lanes must be within 1..1000, found 0", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Path == "$.flows[0].routes[0].legs[0]" &&
@@ -135,7 +135,7 @@ public sealed class RoadLegRuntimeTests(ITestOutputHelper output)
             ],
         };
 
-        ValidationError error = Assert.Single(CorridorModel.Validate(d));
+        ScenarioError error = Assert.Single(CorridorModel.Validate(d));
 
         Assert.Equal("$.investments[0].component", error.Path);
         Assert.Contains("road leg 'road:khorgos-almaty' takes no investment of kind Berths; it takes Lanes, HandlingTimeFactor", error.Message, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class TransshipmentDefinitionTests
             ],
         };
 
-        ValidationError error = Assert.Single(CorridorModel.Validate(d));
+        ScenarioError error = Assert.Single(CorridorModel.Validate(d));
 
         Assert.Equal("$.stages[0].modes[0].share", error.Path);
     }

@@ -31,6 +31,6 @@ public sealed class ScenarioDesignTests
         PortDefinition first = s.Corridor.Ports[0];
         Scenario broken = s with { Corridor = s.Corridor with { Components = [.. s.Corridor.Components.Select(c => c == first ? first with { Berths = 0 } : c)] } };
 
-        Assert.Throws<CorridorValidationException>(() => new ScenarioDesign([s, broken], 1, 7));
+        Assert.Throws<ScenarioException>(() => new ScenarioDesign([s, broken], 1, 7));
     }
 }
