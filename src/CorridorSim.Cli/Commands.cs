@@ -103,7 +103,7 @@ internal static class Commands
             Scenario s = LoadScenario(file);
             CorridorDefinition c = s.Corridor;
             stdout.WriteLine(string.Create(Inv,
-                $"{file.Name}: valid. {c.Ports.Count} ports, {c.Stages.Count} stages, {c.VesselLegs.Count} vessel legs, {c.Flows.Count} flows, {c.Investments.Count} investments; years {s.Simulation.StartYear}–{s.Simulation.StartYear + s.Simulation.Years - 1}, {s.Simulation.Replications} replications."));
+                $"{file.Name}: valid. {c.Ports.Count} ports, {c.Stages.Count} stages, {c.VesselLegs.Count} vessel legs, {c.Components.OfType<RoadLegDefinition>().Count()} road legs, {c.Flows.Count} flows, {c.Investments.Count} investments; years {s.Simulation.StartYear}–{s.Simulation.StartYear + s.Simulation.Years - 1}, {s.Simulation.Replications} replications."));
             return Program.Success;
         }));
         return cmd;
@@ -164,10 +164,9 @@ internal static class Commands
             throw new UsageException(string.Create(Inv, $"--threads must be at least 1, found {threads}."));
         }
 
-        // The limit of ProjectionOptions.Replications.
-        if (replications is < 1 or > 10_000)
+        if (replications is < 1 or > SimulationSettings.MaxReplications)
         {
-            throw new UsageException(string.Create(Inv, $"--replications must be within 1..10000, found {replications}."));
+            throw new UsageException(string.Create(Inv, $"--replications must be within 1..{SimulationSettings.MaxReplications}, found {replications}."));
         }
 
         return new ProjectionOptions { Replications = replications, Seed = seed, MaxThreads = threads };

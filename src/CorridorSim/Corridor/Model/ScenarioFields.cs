@@ -8,7 +8,7 @@ internal static class ScenarioFields
         new("startYear", Form.Integer, "First calendar year simulated and reported.") { Required = true, Min = 1900, Max = 2200 },
         new("years", Form.Integer, "Number of consecutive calendar years simulated and reported.") { Min = 1, Max = 50 },
         new("warmupDays", Form.Number, "Days simulated before 1 January of startYear and discarded, to fill the pipeline.") { Min = 0, Max = 3650 },
-        new("replications", Form.Integer, "Independent replications.") { Min = 1, Max = 10_000 },
+        new("replications", Form.Integer, "Independent replications.") { Min = 1, Max = SimulationSettings.MaxReplications },
         new("seed", Form.Integer, "Master seed, an unsigned 64-bit integer; replication i of a seed always draws the same random streams.") { Min = 0, Max = 18446744073709551615.0 },
         new("targetTons", Form.Number, "Throughput target in tons per year (the Middle Corridor's 10 Mt).") { Min = 0, MinExclusive = true, Max = 1e10 },
         new("targetProbability", Form.Number, "Probability with which the target must be met for a year to count as \"target met\".") { Min = 0, MinExclusive = true, Max = 1 },

@@ -12,7 +12,10 @@ public sealed record SimulationSettings
     /// <summary>Days simulated before 1 January of <see cref="StartYear"/> and discarded (0..3650).</summary>
     public double WarmupDays { get; init; } = 60;
 
-    /// <summary>Independent replications (1..10000).</summary>
+    /// <summary>The most replications a run takes.</summary>
+    public const int MaxReplications = 10_000;
+
+    /// <summary>Independent replications (1..<see cref="MaxReplications"/>).</summary>
     public int Replications { get; init; } = 20;
 
     /// <summary>Master seed; replication i of a seed always draws the same random streams.</summary>

@@ -11,7 +11,6 @@ namespace CorridorSim.Experiments;
 public static class Projection
 {
     /// <summary>The most replications a projection runs (the lower limit is 1).</summary>
-    private const int MaxReplications = 10_000;
 
     /// <summary>
     /// Runs <paramref name="scenario"/>: replication i (0-based) is <see cref="CorridorModel.CreateRun"/> with the seed
@@ -68,9 +67,9 @@ public static class Projection
                 errors.Add($"simulation.warmupDays must be within 0..3650, found {F(s.WarmupDays)}.");
             }
 
-            if (options.Replications is null && (s.Replications < 1 || s.Replications > MaxReplications))
+            if (options.Replications is null && (s.Replications < 1 || s.Replications > SimulationSettings.MaxReplications))
             {
-                errors.Add($"simulation.replications must be within 1..{MaxReplications}, found {s.Replications}.");
+                errors.Add($"simulation.replications must be within 1..{SimulationSettings.MaxReplications}, found {s.Replications}.");
             }
 
             if (!(s.TargetTons >= 0 && double.IsFinite(s.TargetTons)))
@@ -107,9 +106,9 @@ public static class Projection
             }
         }
 
-        if (options.Replications is { } r && (r < 1 || r > MaxReplications))
+        if (options.Replications is { } r && (r < 1 || r > SimulationSettings.MaxReplications))
         {
-            errors.Add($"options.Replications must be within 1..{MaxReplications}, found {r}.");
+            errors.Add($"options.Replications must be within 1..{SimulationSettings.MaxReplications}, found {r}.");
         }
 
         if (options.MaxThreads < 1)

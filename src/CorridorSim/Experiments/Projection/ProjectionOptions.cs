@@ -5,7 +5,7 @@ namespace CorridorSim.Experiments;
 /// <summary>Overrides of a scenario's <see cref="SimulationSettings"/> for one projection, and how many threads to use.</summary>
 public sealed record ProjectionOptions
 {
-    /// <summary>Replications to run (1..10000); null: the scenario's <see cref="SimulationSettings.Replications"/>.</summary>
+    /// <summary>Replications to run (1..<see cref="SimulationSettings.MaxReplications"/>); null: the scenario's <see cref="SimulationSettings.Replications"/>.</summary>
     public int? Replications { get; init; }
 
     /// <summary>Master seed; null: the scenario's <see cref="SimulationSettings.Seed"/>.</summary>
