@@ -10,8 +10,6 @@ namespace CorridorSim.Experiments;
 /// </summary>
 public static class Projection
 {
-    /// <summary>The most replications a projection runs (the lower limit is 1).</summary>
-
     /// <summary>
     /// Runs <paramref name="scenario"/>: replication i (0-based) is <see cref="CorridorModel.CreateRun"/> with the seed
     /// and index i, run for <see cref="SimulationSettings.Years"/> years from <see cref="SimulationSettings.StartYear"/>.
