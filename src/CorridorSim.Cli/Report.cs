@@ -46,6 +46,11 @@ internal static class Report
             ? string.Create(Inv, $"First year with delivered ≥ {Mt(r.TargetTons)} Mt in at least {r.TargetProbability:0%} of replications: {met.Year} (probability {met.Probability:0.00}).")
             : string.Create(Inv, $"The target of {Mt(r.TargetTons)} Mt/yr is not met with probability ≥ {r.TargetProbability:0%} in any simulated year ({r.Years[0].Year}–{r.Years[^1].Year})."));
 
+        if (r.Capacity is { } cap)
+        {
+            PrintCapacity(console, stdout, r, cap);
+        }
+
         if (r.Calibration is { } c)
         {
             stdout.WriteLine(string.Create(Inv,
@@ -69,6 +74,30 @@ internal static class Report
         }
 
         console.Write(components);
+    }
+
+    private static void PrintCapacity(IAnsiConsole console, TextWriter stdout, ProjectionResult r, CapacityResult cap)
+    {
+        var table = new Table().Title($"Capacity per year ({cap.Replications} search replications, common random numbers; Mt/yr, mean and 95% CI)");
+        table.AddColumns("year", "demand", "delivered", "service capacity", "ceiling", "binding component: relief (service Mt/yr gained, 95% CI)");
+        foreach (YearCapacity y in cap.Years)
+        {
+            YearSummary? projected = r.Years.FirstOrDefault(p => p.Year == y.Year);
+            string binding = y.Bottlenecks.Count == 0 ? "–" : string.Join("; ", y.Bottlenecks.Take(3).Select(b =>
+                $"{b.Component}: {b.Relief} (+{Mt(b.ServiceCapacityGainTons.Mean)}, {Mt(b.ServiceCapacityGainTons.Ci95Low)}–{Mt(b.ServiceCapacityGainTons.Ci95High)})"));
+            table.AddRow(
+                y.Year.ToString(Inv),
+                Mt(y.DemandTons),
+                projected is null ? "–" : Mt(projected.DeliveredTons.Mean),
+                $"{Mt(y.ServiceCapacityTons.Mean)} ({Mt(y.ServiceCapacityTons.Ci95Low)}–{Mt(y.ServiceCapacityTons.Ci95High)})",
+                $"{Mt(y.CeilingTons.Mean)} ({Mt(y.CeilingTons.Ci95Low)}–{Mt(y.CeilingTons.Ci95High)})",
+                Markup.Escape(binding));
+        }
+
+        console.Write(table);
+        stdout.WriteLine(cap.FirstYearTargetMet is { } met
+            ? string.Create(Inv, $"First year with service capacity ≥ {Mt(r.TargetTons)} Mt in at least {r.TargetProbability:0%} of search replications: {met.Year} (probability {met.Probability:0.00}); {cap.Probes} probe years simulated.")
+            : string.Create(Inv, $"Service capacity does not reach {Mt(r.TargetTons)} Mt/yr with probability ≥ {r.TargetProbability:0%} in any simulated year; {cap.Probes} probe years simulated."));
     }
 
     public static IEnumerable<string> WriteCharts(string dir, Scenario scenario, ProjectionResult r)

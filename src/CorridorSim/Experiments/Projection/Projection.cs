@@ -18,7 +18,10 @@ public static class Projection
     /// </summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">Overrides of the replication count and seed, and the thread count; null for the scenario's settings.</param>
-    /// <param name="progress">Told 1, 2, … once each, in increasing order: k when replications 0..k − 1 have all finished (may be called from worker threads).</param>
+    /// <param name="progress">
+    /// Told 1, 2, … <see cref="Steps"/> once each, in increasing order: k ≤ R when replications 0..k − 1 have all
+    /// finished, then one step per finished capacity search (may be called from worker threads).
+    /// </param>
     /// <param name="ct">Cancels the projection between simulated years.</param>
     /// <returns>The summary across replications.</returns>
     /// <exception cref="ArgumentException">The settings or options are out of range; every problem is listed.</exception>
@@ -32,7 +35,25 @@ public static class Projection
         ulong seed = options.Seed ?? scenario.Simulation.Seed;
         var design = new ScenarioDesign([scenario], options.Replications ?? scenario.Simulation.Replications, seed);
         RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct);
-        return ProjectionAnalysis.Summarise(scenario, seed, records);
+        ProjectionResult result = ProjectionAnalysis.Summarise(scenario, seed, records);
+        if (options.Capacity is not { } capacity)
+        {
+            return result;
+        }
+
+        IProgress<int>? after = progress is null ? null : new OffsetProgress(progress, records.Length);
+        return result with { Capacity = CapacityStudy.Run(scenario, seed, capacity, options.MaxThreads, after, ct) };
+    }
+
+    /// <summary>The number of progress steps <see cref="Run"/> reports for these options: the replications, plus the capacity searches.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">The options; null for the scenario's settings.</param>
+    public static int Steps(Scenario scenario, ProjectionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new ProjectionOptions();
+        int replications = options.Replications ?? scenario.Simulation.Replications;
+        return replications + (options.Capacity is { } c ? CapacityStudy.Steps(scenario, c) : 0);
     }
 
     /// <summary>
@@ -107,6 +128,11 @@ public static class Projection
         if (options.Replications is { } r && (r < 1 || r > SimulationSettings.MaxReplications))
         {
             errors.Add($"options.Replications must be within 1..{SimulationSettings.MaxReplications}, found {r}.");
+        }
+
+        if (options.Capacity is { } capacity)
+        {
+            errors.AddRange(capacity.Problems());
         }
 
         if (options.MaxThreads < 1)
