@@ -377,6 +377,11 @@ internal static class Commands
 
         SummaryWriter.WriteCsv(result, dir);
         var written = new List<string> { "summary.json", "years.csv", "components.csv", "flows.csv" };
+        if (result.Capacity is not null)
+        {
+            written.Add("capacity.csv");
+        }
+
         if (charts)
         {
             written.AddRange(Report.WriteCharts(dir, scenario, result));

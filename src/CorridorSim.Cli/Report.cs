@@ -113,7 +113,20 @@ internal static class Report
             [.. comps.Select(c => c.Id)], [.. comps.Select(c => double.IsFinite(c.Utilization.Mean) ? c.Utilization.Mean : 0)]);
         Charts.Transit(Path.Combine(dir, "transit.png"), $"{scenario.Name}: transit time, all flows", years,
             Series(y => y.TransitDays.Mean), Series(y => y.TransitDays.P50), Series(y => y.TransitDays.P95));
-        return ["throughput.png", "utilization.png", "transit.png"];
+        if (r.Capacity is not { Years.Count: > 0 } cap)
+        {
+            return ["throughput.png", "utilization.png", "transit.png"];
+        }
+
+        double[] capYears = [.. cap.Years.Select(y => (double)y.Year)];
+        double[] Cap(Func<YearCapacity, double> f) => [.. cap.Years.Select(y => f(y) / 1e6)];
+        Charts.Capacity(Path.Combine(dir, "capacity.png"), $"{scenario.Name}: demand, delivered and capacity ({cap.Replications} search replications)",
+            capYears, Cap(y => y.DemandTons),
+            Cap(y => r.Years.FirstOrDefault(p => p.Year == y.Year)?.DeliveredTons.Mean ?? double.NaN),
+            (Cap(y => y.ServiceCapacityTons.Mean), Cap(y => y.ServiceCapacityTons.Ci95Low), Cap(y => y.ServiceCapacityTons.Ci95High)),
+            Cap(y => y.CeilingTons.Mean), [.. cap.Years.Select(y => y.Bottlenecks.Count > 0 ? y.Bottlenecks[0].Component : string.Empty)],
+            r.TargetTons / 1e6);
+        return ["throughput.png", "utilization.png", "transit.png", "capacity.png"];
     }
 
     public static void PrintSweep(IAnsiConsole console, Scenario scenario, IReadOnlyList<SweepParameter> parameters, SweepResult result)
