@@ -71,35 +71,10 @@ public static class Projection
         }
         else
         {
-            if (s.StartYear < 1900 || s.StartYear > 2200)
-            {
-                errors.Add($"simulation.startYear must be within 1900..2200, found {s.StartYear}.");
-            }
-
-            if (s.Years < 1 || s.Years > 50)
-            {
-                errors.Add($"simulation.years must be within 1..50, found {s.Years}.");
-            }
-
-            if (!(s.WarmupDays >= 0 && s.WarmupDays <= 3650))
-            {
-                errors.Add($"simulation.warmupDays must be within 0..3650, found {F(s.WarmupDays)}.");
-            }
-
-            if (options.Replications is null && (s.Replications < 1 || s.Replications > SimulationSettings.MaxReplications))
-            {
-                errors.Add($"simulation.replications must be within 1..{SimulationSettings.MaxReplications}, found {s.Replications}.");
-            }
-
-            if (!(s.TargetTons >= 0 && double.IsFinite(s.TargetTons)))
-            {
-                errors.Add($"simulation.targetTons must be finite and not negative, found {F(s.TargetTons)}.");
-            }
-
-            if (!(s.TargetProbability > 0 && s.TargetProbability <= 1))
-            {
-                errors.Add($"simulation.targetProbability must be within (0, 1], found {F(s.TargetProbability)}.");
-            }
+            // The ranges a scenario file is read with (ScenarioFields), so a scenario built in code meets the same rules.
+            var context = new ValidationContext(scenario.Corridor ?? new CorridorDefinition());
+            context.CheckRanges("simulation", "simulation", options.Replications is null ? s : s with { Replications = 1 });
+            errors.AddRange(context.Errors.Select(e => e.ToString()));
         }
 
         if (scenario.Corridor is null)
