@@ -42,6 +42,9 @@ public sealed record CargoFlowDefinition
     /// <summary>How a unit chooses its route.</summary>
     public RouteChoice RouteChoice { get; init; } = RouteChoice.FixedShares;
 
+    /// <summary>When units give up waiting at their first component and leave for an alternative; on by default (see <see cref="DiversionRule"/>).</summary>
+    public DiversionRule Diversion { get; init; } = new();
+
     /// <summary>Demand in tons for a calendar year.</summary>
     public double TonsInYear(int year) =>
         AnnualTonsByYear.TryGetValue(year, out double t) ? t : AnnualTons * Math.Pow(1 + GrowthPerYear, year - BaseYear);

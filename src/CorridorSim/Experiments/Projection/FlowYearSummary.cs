@@ -15,6 +15,12 @@ public sealed record FlowYearSummary
     /// <summary>Tons delivered in the year across replications.</summary>
     public required Estimate DeliveredTons { get; init; }
 
+    /// <summary>Mean tons delivered in the year that were generated before it began.</summary>
+    public double DeliveredFromBacklogTons { get; init; }
+
+    /// <summary>Mean tons diverted to the flow's alternative in the year.</summary>
+    public double DivertedTons { get; init; }
+
     /// <summary>Mean across replications of the flow's mean transit, in days (replications that delivered none of the flow left out; NaN if none did).</summary>
     public required double MeanTransitDays { get; init; }
 
