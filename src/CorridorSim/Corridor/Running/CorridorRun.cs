@@ -339,10 +339,12 @@ public sealed class CorridorRun
                 MeanTransitDays = f.TransitDays.Count > 0 ? f.TransitDays.Mean : double.NaN,
                 P50TransitDays = f.TransitDays.Count > 0 ? f.TransitDays.Percentile(0.5) : double.NaN,
                 P95TransitDays = f.TransitDays.Count > 0 ? f.TransitDays.Percentile(0.95) : double.NaN,
+                TransitHistogram = f.TransitDays.Binned(),
             }).ToList(),
             MeanTransitDays = _transitDays.Count > 0 ? _transitDays.Mean : double.NaN,
             P50TransitDays = _transitDays.Count > 0 ? _transitDays.Percentile(0.5) : double.NaN,
             P95TransitDays = _transitDays.Count > 0 ? _transitDays.Percentile(0.95) : double.NaN,
+            TransitHistogram = _transitDays.Binned(),
             Bottleneck = bottleneck?.Id ?? string.Empty,
             Events = Simulation.EventsProcessed - _eventsAtYearStart,
         };

@@ -33,4 +33,7 @@ public sealed record FlowKpi
 
     /// <summary>95th percentile transit, in days.</summary>
     public double P95TransitDays { get; init; }
+
+    /// <summary>The binned transit days of the flow's delivered units, for percentiles pooled across replications; null if none delivered.</summary>
+    internal Engine.BinnedCounts? TransitHistogram { get; init; }
 }

@@ -71,6 +71,9 @@ public sealed record YearResult
     /// <summary>Events the simulation ran in the year.</summary>
     public long Events { get; init; }
 
+    /// <summary>The binned transit days of the year's delivered units, all flows, for percentiles pooled across replications; null if none delivered.</summary>
+    internal Engine.BinnedCounts? TransitHistogram { get; init; }
+
     /// <summary>The <see cref="Unstable"/> rule.</summary>
     internal static bool IsUnstable(double tonsInSystemAtStart, double tonsInSystemAtEnd, double generatedTons) =>
         tonsInSystemAtEnd - tonsInSystemAtStart > UnstableGrowthShare * generatedTons;

@@ -12,6 +12,9 @@ internal sealed class VesselLegRuntime : ComponentRuntime
     private double? _loadFactorOverride;
     private int _vesselCount;
     private readonly FleetTime _fleetTime;
+    // The loading turn at port A: one vessel at a time waits for and collects cargo, the others wait behind it, so
+    // that units fill one vessel instead of one unit boarding each waiting vessel.
+    private readonly Resource _loadingTurn;
     private double _capacityInService; // units at full draft of the vessels in service (defined or added by investments)
 
     public VesselLegRuntime(CorridorRun run, VesselLegDefinition definition)
@@ -22,6 +25,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         _queueB = new Store<CargoUnit>(run.Simulation, name: definition.Id + "@" + definition.PortB);
         _stream = run.Simulation.Stream("leg:" + definition.Id);
         _fleetTime = new FleetTime(run.Simulation);
+        _loadingTurn = new Resource(run.Simulation, 1, definition.Id + "/loading turn");
     }
 
     public VesselLegDefinition Definition { get; }
@@ -183,12 +187,15 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             {
                 // The max-wait clock starts with the first unit aboard: the vessel waits for it however long it takes
                 // (only a timetable sails empty), then leaves when full or when that unit has waited maxWaitHours.
-                CargoUnit first = await p.Get(queue);
-                cargo.Add(first);
-                SimDuration waited = p.Now - first.QueuedAt;
-                if (capacity > 1)
+                using (await p.Request(_loadingTurn))
                 {
-                    await p.GetBatch(queue, capacity - 1, waited < maxWaitA ? maxWaitA - waited : SimDuration.Zero, cargo);
+                    CargoUnit first = await p.Get(queue);
+                    cargo.Add(first);
+                    SimDuration waited = p.Now - first.QueuedAt;
+                    if (capacity > 1)
+                    {
+                        await p.GetBatch(queue, capacity - 1, waited < maxWaitA ? maxWaitA - waited : SimDuration.Zero, cargo);
+                    }
                 }
             }
             else

@@ -36,7 +36,7 @@ public static class SummaryWriter
     /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>.
     /// </summary>
     /// <remarks>
-    /// <c>transitDays</c> are means across replications of each replication's statistic (see <see cref="TransitSummary"/>);
+    /// <c>transitDays</c>: the mean is the mean of the replications' means, p50 and p95 percentiles of all units pooled (see <see cref="TransitSummary"/>);
     /// <c>utilization</c> and <c>meanWaitHours</c> estimate, across replications, each replication's mean over all years.
     /// </remarks>
     /// <param name="r">The projection.</param>

@@ -15,4 +15,7 @@ internal sealed record FlowRecord(string Id, string Commodity, double GeneratedT
 
     /// <summary>Tons diverted to the flow's alternative.</summary>
     public double DivertedTons { get; init; }
+
+    /// <summary>The binned transit days of the flow's delivered units (null if none), merged across replications for pooled percentiles.</summary>
+    public Engine.BinnedCounts? TransitHistogram { get; init; }
 }

@@ -42,6 +42,9 @@ internal sealed record YearRecord(
     /// <summary>Whether the year was unstable (<see cref="YearResult.Unstable"/>).</summary>
     public bool Unstable { get; init; }
 
+    /// <summary>The binned transit days of the year's delivered units (null if none), merged across replications for pooled percentiles.</summary>
+    public Engine.BinnedCounts? TransitHistogram { get; init; }
+
     /// <summary>The record of a simulated year.</summary>
     public static YearRecord From(YearResult y)
     {
@@ -55,12 +58,14 @@ internal sealed record YearRecord(
             {
                 DeliveredFromBacklogTons = f.DeliveredFromBacklogTons,
                 DivertedTons = f.DivertedTons,
+                TransitHistogram = f.TransitHistogram,
             }).ToList().AsReadOnly())
         {
             DeliveredFromBacklogTons = y.DeliveredFromBacklogTons,
             DivertedTons = y.DivertedTons,
             DivertedTonsByCommodity = y.DivertedTonsByCommodity.ToDictionary(StringComparer.Ordinal).AsReadOnly(),
             Unstable = y.Unstable,
+            TransitHistogram = y.TransitHistogram,
         };
     }
 }

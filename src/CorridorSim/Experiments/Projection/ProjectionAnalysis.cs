@@ -64,8 +64,8 @@ internal static class ProjectionAnalysis
                 TransitDays = new TransitSummary
                 {
                     Mean = Estimate.MeanOf(all.Select(r => r.MeanTransitDays)),
-                    P50 = Estimate.MeanOf(all.Select(r => r.P50TransitDays)),
-                    P95 = Estimate.MeanOf(all.Select(r => r.P95TransitDays)),
+                    P50 = Pooled(all.Select(r => r.TransitHistogram), 0.5),
+                    P95 = Pooled(all.Select(r => r.TransitHistogram), 0.95),
                 },
                 ProbabilityTargetMet = (double)met / n,
                 Bottleneck = bottleneck,
@@ -98,8 +98,8 @@ internal static class ProjectionAnalysis
                         DeliveredFromBacklogTons = Estimate.MeanOf(k.Select(x => x.DeliveredFromBacklogTons)),
                         DivertedTons = Estimate.MeanOf(k.Select(x => x.DivertedTons)),
                         MeanTransitDays = Estimate.MeanOf(k.Select(x => x.MeanTransitDays)),
-                        P50TransitDays = Estimate.MeanOf(k.Select(x => x.P50TransitDays)),
-                        P95TransitDays = Estimate.MeanOf(k.Select(x => x.P95TransitDays)),
+                        P50TransitDays = Pooled(k.Select(x => x.TransitHistogram), 0.5),
+                        P95TransitDays = Pooled(k.Select(x => x.TransitHistogram), 0.95),
                     };
                 }).ToList().AsReadOnly(),
             });
@@ -132,6 +132,10 @@ internal static class ProjectionAnalysis
             Calibration = Calibrate(scenario.Calibration, years, flowIndex),
         };
     }
+
+    /// <summary>The <paramref name="q"/>-quantile of every replication's units pooled (their histograms merged); NaN when none delivered.</summary>
+    internal static double Pooled(IEnumerable<Engine.BinnedCounts?> histograms, double q) =>
+        Engine.BinnedCounts.Merge(histograms) is { } merged ? merged.Quantile(q) : double.NaN;
 
     /// <summary>The state-by-state mean of time states (means of shares that sum to 1 sum to 1).</summary>
     internal static ComponentTimeStates MeanStates(IEnumerable<ComponentTimeStates> states)
