@@ -64,7 +64,8 @@ public sealed record YearResult
     /// <summary>
     /// The binding bottleneck: the component with the highest <see cref="ComponentKpi.Utilization"/> in the year
     /// (ties: the longer mean wait). Capacity that is fully used is what stops more tons getting through; a
-    /// component with spare capacity cannot be what limits throughput.
+    /// component with spare capacity cannot be what limits throughput. A fleet queueing for too few berths shows its
+    /// time as <see cref="ComponentTimeStates.WaitingForBerth"/>, which is not use of the fleet, so the port is named.
     /// </summary>
     public required string Bottleneck { get; init; }
 
