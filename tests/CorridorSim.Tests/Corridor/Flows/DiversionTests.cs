@@ -23,6 +23,17 @@ public sealed class DiversionTests(ITestOutputHelper output)
             .BuildModel();
 
     [Fact]
+    public void Validate_DiversionAfterZeroDaysAndNoRule_ReportsBothWithTheirPaths()
+    {
+        CargoFlowDefinition flow = SaturatedLine(new DiversionRule()).Definition.Flows[0];
+        CorridorDefinition zero = SaturatedLine(new DiversionRule()).Definition with { Flows = [flow with { Diversion = new DiversionRule { AfterDays = 0 } }] };
+        CorridorDefinition none = zero with { Flows = [flow with { Diversion = null! }] };
+
+        Assert.Contains(CorridorModel.Validate(zero), e => e.Path.EndsWith("flows[0].diversion.afterDays", StringComparison.Ordinal) && e.Message.Contains("(0, 3650]", StringComparison.Ordinal));
+        Assert.Contains(CorridorModel.Validate(none), e => e.Path.EndsWith("flows[0].diversion", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RunYear_SaturatedLineWithDiversionAfterTenDays_DivertsTheExcessAndStaysStable()
     {
         CorridorRun run = SaturatedLine(new DiversionRule { AfterDays = 10 }).CreateRun(3, 0, 2024, warmupDays: 30);
