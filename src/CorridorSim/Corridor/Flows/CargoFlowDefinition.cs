@@ -42,6 +42,9 @@ public sealed record CargoFlowDefinition
     /// <summary>How a unit chooses its route.</summary>
     public RouteChoice RouteChoice { get; init; } = RouteChoice.FixedShares;
 
+    /// <summary>When units give up waiting at their first component and leave for an alternative; on by default (see <see cref="DiversionRule"/>).</summary>
+    public DiversionRule Diversion { get; init; } = new();
+
     /// <summary>Demand in tons for a calendar year.</summary>
     public double TonsInYear(int year) =>
         AnnualTonsByYear.TryGetValue(year, out double t) ? t : AnnualTons * Math.Pow(1 + GrowthPerYear, year - BaseYear);
@@ -49,7 +52,11 @@ public sealed record CargoFlowDefinition
     internal void Validate(ValidationContext context, string p, IReadOnlyDictionary<string, ComponentDefinition> components)
     {
         context.CheckUnit(p + ".unit", $"flow '{Id}'", Unit);
-        // Ranges (tons, growth, seasonality values, route shares): FlowFields (ValidationContext.CheckRanges).
+        // Ranges (tons, growth, seasonality values, route shares, diversion days): FlowFields (ValidationContext.CheckRanges).
+        if (Diversion is null)
+        {
+            context.Error(p + ".diversion", $"flow '{Id}': a diversion rule is required; use mode \"off\" for none.");
+        }
         if (Seasonality.Count is not (0 or 12) || (Seasonality.Count == 12 && !(Seasonality.Sum() > 0)))
         {
             context.Error(p + ".seasonality", $"flow '{Id}': seasonality needs 12 non-negative values (January first) with a positive sum, or none.");

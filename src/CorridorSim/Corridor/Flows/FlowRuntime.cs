@@ -18,7 +18,11 @@ internal sealed class FlowRuntime
         _arrivals = run.Simulation.Stream("flow:" + definition.Id + ":arrivals");
         _routes = run.Simulation.Stream("flow:" + definition.Id + ":routes");
         _seasonMean = definition.Seasonality.Count == 12 ? definition.Seasonality.Average() : 1;
+        DivertAfterTicks = definition.Diversion.IsOn ? SimDuration.FromDays(definition.Diversion.AfterDays).Ticks : long.MaxValue;
     }
+
+    /// <summary>How long, in ticks, a unit may wait at its first component before it diverts; <see cref="long.MaxValue"/> when the flow never diverts.</summary>
+    public long DivertAfterTicks { get; }
 
     public CargoFlowDefinition Definition { get; }
 
@@ -33,6 +37,14 @@ internal sealed class FlowRuntime
 
     public long DeliveredUnits { get; set; }
 
+    /// <summary>Tons delivered in the year that were generated before the year began (the backlog's clearance).</summary>
+    public double DeliveredFromBacklogTons { get; set; }
+
+    /// <summary>Tons diverted in the year.</summary>
+    public double DivertedTons { get; set; }
+
+    public double TotalDivertedTons { get; set; }
+
     public Tally TransitDays { get; } = Tally.WithBinnedPercentiles();
 
     public double TotalGeneratedTons { get; private set; }
@@ -44,6 +56,8 @@ internal sealed class FlowRuntime
         GeneratedTons = 0;
         DeliveredTons = 0;
         DeliveredUnits = 0;
+        DeliveredFromBacklogTons = 0;
+        DivertedTons = 0;
         TransitDays.Reset();
     }
 

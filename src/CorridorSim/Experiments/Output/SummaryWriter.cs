@@ -16,25 +16,27 @@ namespace CorridorSim.Experiments;
 public static class SummaryWriter
 {
     /// <summary>The summary.json schema version written in <c>schemaVersion</c>.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The manifest resource name of the JSON Schema (draft 2020-12) of summary.json.</summary>
     public const string SchemaResourceName = "CorridorSim.summary.schema.json";
 
     /// <summary>
     /// summary.json:
-    /// <c>{ "schemaVersion": 1, "scenario", "seed", "replications", "targetTons",
+    /// <c>{ "schemaVersion": 2, "scenario", "seed", "replications", "targetTons",
     /// "years": [ { "year", "deliveredTons": { "mean", "ci95Low", "ci95High", "p10", "p90" },
-    /// "transitDays": { "mean", "p50", "p95" }, "probabilityTargetMet", "bottleneck" } ],
+    /// "deliveredFromBacklogTons", "divertedTons": { "mean", "ci95Low", "ci95High" }, "tonsInSystemAtYearEnd",
+    /// "shareUnstable", "transitDays": { "mean", "p50", "p95" }, "probabilityTargetMet", "bottleneck" } ],
     /// "firstYearTargetMet": { "year", "probability" } or null,
     /// "components": [ { "id", "kind", "utilization": { "mean", "ci95Low", "ci95High" },
-    /// "meanWaitHours": { "mean", "ci95Low", "ci95High" } } ] }</c>,
+    /// "meanWaitHours": { "mean", "ci95Low", "ci95High" }, "timeStates": { "working", "sailing", "loading",
+    /// "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle" } } ] }</c>,
     /// followed, only when the scenario's calibration year was simulated, by
     /// <c>"calibration": { "year", "reportedTons", "simulatedTons", "relativeError", "tolerance", "withinTolerance",
     /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>.
     /// </summary>
     /// <remarks>
-    /// <c>transitDays</c> are means across replications of each replication's statistic (see <see cref="TransitSummary"/>);
+    /// <c>transitDays</c>: the mean is the mean of the replications' means, p50 and p95 percentiles of all units pooled (see <see cref="TransitSummary"/>);
     /// <c>utilization</c> and <c>meanWaitHours</c> estimate, across replications, each replication's mean over all years.
     /// </remarks>
     /// <param name="r">The projection.</param>
@@ -53,7 +55,7 @@ public static class SummaryWriter
             w.WriteStartArray("years");
             foreach (YearSummary y in r.Years)
             {
-                JsonText.Year(w, y, withBottleneckShare: false);
+                JsonText.Year(w, y, withBottleneckShare: false, withSaturation: true);
             }
 
             w.WriteEndArray();
@@ -66,6 +68,7 @@ public static class SummaryWriter
                 w.WriteString("kind", c.Kind);
                 JsonText.Interval(w, "utilization", c.Utilization);
                 JsonText.Interval(w, "meanWaitHours", c.MeanWaitHours);
+                JsonText.TimeStates(w, "timeStates", c.TimeStates);
                 w.WriteEndObject();
             }
 
@@ -109,12 +112,15 @@ public static class SummaryWriter
     /// <list type="bullet">
     /// <item><c>years.csv</c>, one row per year: <c>year, generatedTonsMean, deliveredTonsMean, deliveredTonsCi95Low,
     /// deliveredTonsCi95High, deliveredTonsP10, deliveredTonsP90, tonsInSystemAtYearEndMean, transitDaysMean,
-    /// transitDaysP50, transitDaysP95, probabilityTargetMet, bottleneck, bottleneckShare</c>, then
-    /// <c>deliveredTonsMean:COMMODITY</c> for each commodity in ordinal order.</item>
+    /// transitDaysP50, transitDaysP95, probabilityTargetMet, bottleneck, bottleneckShare, deliveredFromBacklogTonsMean,
+    /// divertedTonsMean, divertedTonsCi95Low, divertedTonsCi95High, shareUnstable</c>, then
+    /// <c>deliveredTonsMean:COMMODITY</c> and <c>divertedTonsMean:COMMODITY</c> for each commodity in ordinal order.</item>
     /// <item><c>components.csv</c>, one row per year and component: <c>year, id, kind, utilizationMean,
-    /// meanWaitHoursMean, p95WaitHoursMean, tonsThroughMean, meanQueueMean</c>.</item>
+    /// meanWaitHoursMean, p95WaitHoursMean, tonsThroughMean, meanQueueMean, working, sailing, loading,
+    /// waitingForBerth, weatherBound, waitingForBackhaul, idle</c> (the time states' mean shares).</item>
     /// <item><c>flows.csv</c>, one row per year and flow: <c>year, id, commodity, generatedTonsMean, deliveredTonsMean,
-    /// deliveredTonsCi95Low, deliveredTonsCi95High, transitDaysMean, transitDaysP50, transitDaysP95</c>.</item>
+    /// deliveredTonsCi95Low, deliveredTonsCi95High, transitDaysMean, transitDaysP50, transitDaysP95,
+    /// deliveredFromBacklogTonsMean, divertedTonsMean</c>.</item>
     /// </list>
     /// All means are across replications (see <see cref="YearSummary"/>).
     /// </summary>
@@ -154,8 +160,10 @@ public static class SummaryWriter
         csv.Row([
             "year", "generatedTonsMean", "deliveredTonsMean", "deliveredTonsCi95Low", "deliveredTonsCi95High",
             "deliveredTonsP10", "deliveredTonsP90", "tonsInSystemAtYearEndMean", "transitDaysMean", "transitDaysP50",
-            "transitDaysP95", "probabilityTargetMet", "bottleneck", "bottleneckShare",
+            "transitDaysP95", "probabilityTargetMet", "bottleneck", "bottleneckShare", "deliveredFromBacklogTonsMean",
+            "divertedTonsMean", "divertedTonsCi95Low", "divertedTonsCi95High", "shareUnstable",
             .. commodities.Select(c => "deliveredTonsMean:" + c),
+            .. commodities.Select(c => "divertedTonsMean:" + c),
         ]);
         foreach (YearSummary y in r.Years)
         {
@@ -163,8 +171,10 @@ public static class SummaryWriter
                 Int(y.Year), Num(y.GeneratedTons), Num(y.DeliveredTons.Mean), Num(y.DeliveredTons.Ci95Low),
                 Num(y.DeliveredTons.Ci95High), Num(y.DeliveredTons.P10), Num(y.DeliveredTons.P90),
                 Num(y.TonsInSystemAtYearEnd), Num(y.TransitDays.Mean), Num(y.TransitDays.P50), Num(y.TransitDays.P95),
-                Num(y.ProbabilityTargetMet), y.Bottleneck, Num(y.BottleneckShare),
+                Num(y.ProbabilityTargetMet), y.Bottleneck, Num(y.BottleneckShare), Num(y.DeliveredFromBacklogTons),
+                Num(y.DivertedTons.Mean), Num(y.DivertedTons.Ci95Low), Num(y.DivertedTons.Ci95High), Num(y.ShareUnstable),
                 .. commodities.Select(c => Num(y.DeliveredTonsByCommodity.GetValueOrDefault(c, double.NaN))),
+                .. commodities.Select(c => Num(y.DivertedTonsByCommodity.GetValueOrDefault(c, double.NaN))),
             ]);
         }
 
@@ -174,12 +184,19 @@ public static class SummaryWriter
     internal static string ComponentsCsv(ProjectionResult r)
     {
         var csv = new CsvText();
-        csv.Row(["year", "id", "kind", "utilizationMean", "meanWaitHoursMean", "p95WaitHoursMean", "tonsThroughMean", "meanQueueMean"]);
+        csv.Row([
+            "year", "id", "kind", "utilizationMean", "meanWaitHoursMean", "p95WaitHoursMean", "tonsThroughMean", "meanQueueMean",
+            "working", "sailing", "loading", "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle",
+        ]);
         foreach (YearSummary y in r.Years)
         {
             foreach (ComponentYearSummary c in y.Components)
             {
-                csv.Row([Int(y.Year), c.Id, c.Kind, Num(c.Utilization), Num(c.MeanWaitHours), Num(c.P95WaitHours), Num(c.TonsThrough), Num(c.MeanQueue)]);
+                Corridor.ComponentTimeStates s = c.TimeStates;
+                csv.Row([
+                    Int(y.Year), c.Id, c.Kind, Num(c.Utilization), Num(c.MeanWaitHours), Num(c.P95WaitHours), Num(c.TonsThrough), Num(c.MeanQueue),
+                    Num(s.Working), Num(s.Sailing), Num(s.Loading), Num(s.WaitingForBerth), Num(s.WeatherBound), Num(s.WaitingForBackhaul), Num(s.Idle),
+                ]);
             }
         }
 
@@ -191,7 +208,8 @@ public static class SummaryWriter
         var csv = new CsvText();
         csv.Row([
             "year", "id", "commodity", "generatedTonsMean", "deliveredTonsMean", "deliveredTonsCi95Low",
-            "deliveredTonsCi95High", "transitDaysMean", "transitDaysP50", "transitDaysP95",
+            "deliveredTonsCi95High", "transitDaysMean", "transitDaysP50", "transitDaysP95", "deliveredFromBacklogTonsMean",
+            "divertedTonsMean",
         ]);
         foreach (YearSummary y in r.Years)
         {
@@ -200,7 +218,7 @@ public static class SummaryWriter
                 csv.Row([
                     Int(y.Year), f.Id, f.Commodity, Num(f.GeneratedTons), Num(f.DeliveredTons.Mean),
                     Num(f.DeliveredTons.Ci95Low), Num(f.DeliveredTons.Ci95High), Num(f.MeanTransitDays),
-                    Num(f.P50TransitDays), Num(f.P95TransitDays),
+                    Num(f.P50TransitDays), Num(f.P95TransitDays), Num(f.DeliveredFromBacklogTons), Num(f.DivertedTons),
                 ]);
             }
         }
