@@ -91,6 +91,12 @@ internal sealed class PortRuntime : ComponentRuntime
             }
 
             double gap = -Math.Log(1 - _stormStream.NextDouble()) / ratePerHour;
+            if (gap >= (end - p.Now).TotalHours)
+            {
+                await p.DelayUntil(end); // a rare storm's gap can pass any representable duration
+                continue;
+            }
+
             SimTime at = p.Now + SimDuration.FromHours(gap);
             if (at >= end)
             {
