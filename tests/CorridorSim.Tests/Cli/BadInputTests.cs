@@ -223,6 +223,27 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Run_BacklogPastMaxTonsInSystem_StopsWithExitOneNamingTheComponentAndYear()
+    {
+        // One train every 100 days cannot carry 300 kt a year: the queue at rail:kz passes 100 kt within months.
+        string file = Write("backlog", Edit(d =>
+        {
+            d["simulation"]!["maxTonsInSystem"] = 100_000;
+            d["simulation"]!["warmupDays"] = 0;
+            d["stages"]![0]!["trainsPerDay"] = 0.01;
+        })());
+
+        CliResult validate = CliHarness.Run("validate", file);
+        CliResult run = CliHarness.Run("run", file, "--no-charts", "--out", _dir["out"]);
+
+        Assert.True(validate.ExitCode == Program.Success, validate.ToString());
+        Assert.True(run.ExitCode == Program.Failure, run.ToString());
+        Assert.Contains("The run stopped in 2024", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("more than simulation.maxTonsInSystem (100000 t); 'rail:kz' holds the most", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackTraceLine, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_InvalidUtf8_ExitTwoWithLineAndByte()
     {
         // Not silently replaced by U+FFFD (which would make "west\uFFFDbound" a valid id).

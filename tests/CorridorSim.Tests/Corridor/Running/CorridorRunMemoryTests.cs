@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace CorridorSim.Tests.Corridor.Running;
 
-/// <summary>Memory of a <see cref="CorridorRun"/> in simulated time, measured alone (other tests' allocations would blur the heap).</summary>
+/// <summary>Memory of a <see cref="CorridorRun"/>: its heap in simulated time (measured alone: other tests' allocations would blur it) and its backlog limit.</summary>
 [Collection(Name)]
 public sealed class CorridorRunMemoryTests(ITestOutputHelper output)
 {
@@ -31,6 +31,32 @@ public sealed class CorridorRunMemoryTests(ITestOutputHelper output)
         output.WriteLine(string.Join(", ", heap.Select((b, i) => $"{2024 + i}: {b / 1024} KiB")));
         double early = heap.Skip(10).Take(10).Average(), late = heap.TakeLast(10).Average();
         Assert.True(late - early < 32 * 1024, $"the heap grew {(late - early) / 1024:F0} KiB from years 2034–43 to 2064–73 ({early / 1024:F0} → {late / 1024:F0} KiB)");
+    }
+
+    [Fact]
+    public void RunYear_BacklogPastTheLimit_ThrowsNamingTheComponentHoldingTheMostAndTheYear()
+    {
+        CorridorDefinition slow = TestCorridors.Small(trainsPerDay: 0.05).Build();
+        CorridorRun run = new CorridorModel(slow).CreateRun(seed: 1, replication: 0, firstYear: 2024, warmupDays: 0, maxTonsInSystem: 200_000);
+
+        var ex = Assert.Throws<BacklogLimitException>(() => run.RunYear());
+
+        Assert.Equal(("rail:kz", 2024, 200_000.0), (ex.Component, ex.Year, ex.LimitTons));
+        Assert.True(ex.TonsInSystem > 200_000, ex.Message);
+        Assert.Contains("'rail:kz' holds the most", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(CliHarness.Samples), MemberType = typeof(CliHarness))]
+    public void RunYear_Samples_HoldFarLessThanTheDefaultBacklogLimit(string sample)
+    {
+        // The default limit must never stop a sample: each year-end backlog of replication 0, against 1e8 t.
+        Scenario s = ScenarioLoader.Load(Path.Combine(CliHarness.SamplesDirectory, sample + ".json"));
+        CorridorRun run = new CorridorModel(s.Corridor).CreateRun(s.Simulation.Seed, 0, s.Simulation.StartYear, s.Simulation.WarmupDays, s.Simulation.MaxTonsInSystem);
+        double most = Enumerable.Range(0, s.Simulation.Years).Max(_ => run.RunYear().TonsInSystemAtYearEnd);
+
+        output.WriteLine($"{sample}: at most {most:0} t in the system at a year end");
+        Assert.True(most < s.Simulation.MaxTonsInSystem / 4, $"{sample}: {most:0} t");
     }
 }
 
