@@ -381,6 +381,12 @@ internal static class Commands
         }
 
         stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", written)} to {dir} ({clock.Elapsed.TotalSeconds:F1} s of simulation)."));
+        if (result.PartialReason is { } reason)
+        {
+            stderr.WriteLine($"error: the run stopped early, and its outputs are partial (summary.json says \"partial\": true): {reason}");
+            return Program.Failure;
+        }
+
         return Program.Success;
     }
 

@@ -241,6 +241,32 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("The run stopped in 2024", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("more than simulation.maxTonsInSystem (100000 t); 'rail:kz' holds the most", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(StackTraceLine, run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir["out"], "summary.json")), "a summary with no completed year");
+    }
+
+    [Fact]
+    public void Run_BacklogPastTheLimitInTheSecondYear_WritesASummaryMarkedPartialAndExitsOne()
+    {
+        // About 290 kt a year more than rail:kz carries: 2024 completes, the queue passes 400 kt in 2025.
+        string file = Write("backlog-2025", Edit(d =>
+        {
+            d["simulation"]!["maxTonsInSystem"] = 400_000;
+            d["simulation"]!["warmupDays"] = 0;
+            d["simulation"]!["years"] = 3;
+            d["stages"]![0]!["trainsPerDay"] = 0.01;
+        })());
+
+        CliResult run = CliHarness.Run("run", file, "--no-charts", "--out", _dir["out"]);
+
+        Assert.True(run.ExitCode == Program.Failure, run.ToString());
+        Assert.Contains("error: the run stopped early, and its outputs are partial", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("The run stopped in 2025", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("summary.json conforms to schema", run.Stdout, StringComparison.Ordinal);
+        JsonNode summary = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir["out"], "summary.json")))!;
+        Assert.True(summary["partial"]!.GetValue<bool>());
+        Assert.Contains("'rail:kz'", summary["partialReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Only 2024–2024", summary["partialReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2024, Assert.Single(summary["years"]!.AsArray())!["year"]!.GetValue<int>());
     }
 
     [Fact]
