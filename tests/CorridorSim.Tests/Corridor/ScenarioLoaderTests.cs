@@ -412,6 +412,20 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TryParse_LoneSurrogateCharacterInTheText_ReturnsAnErrorInsteadOfThrowing()
+    {
+        // Not an escape: a string from code holding half a surrogate pair.
+        string json = "{ \"name\": \"a" + '\ud800' + "\", \"simulation\": { \"startYear\": 2024 } }";
+
+        Assert.False(ScenarioLoader.TryParse(json, "s.json", out _, out IReadOnlyList<ScenarioError> errors));
+
+        ScenarioError e = Assert.Single(errors);
+        Assert.Equal("$", e.Path);
+        Assert.StartsWith("invalid text at line 1, character 13: found half a UTF-16 surrogate pair (U+D800)", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ScenarioException>(() => ScenarioLoader.ParseDocument(json, "s.json"));
+    }
+
+    [Fact]
     public void TryLoad_LoneSurrogateEscapeInAFile_ReturnsTheErrorInsteadOfThrowing()
     {
         string path = Path.Combine(Path.GetTempPath(), $"corridorsim-surrogate-{Environment.ProcessId}.json");

@@ -334,6 +334,17 @@ public static class ScenarioLoader
             text = text[1..];
         }
 
+        if (LoneSurrogate(text.Span) is { } at)
+        {
+            // JsonDocument would throw ArgumentException transcoding it: text from code, not from a UTF-8 file.
+            ReadOnlySpan<char> before = text.Span[..at];
+            int line = before.Count('\n') + 1;
+            int column = at - (before.LastIndexOf('\n') + 1) + 1;
+            issues.Add(new("$", string.Create(CultureInfo.InvariantCulture,
+                $"invalid text at line {line}, character {column}: found half a UTF-16 surrogate pair (U+{(int)text.Span[at]:X4}) without its other half; expected valid Unicode text.")));
+            return null;
+        }
+
         try
         {
             JsonDocument document = JsonDocument.Parse(text, DocumentOptions);
@@ -356,6 +367,24 @@ public static class ScenarioLoader
             issues.Add(new("$", $"invalid JSON at {where}: {message}"));
             return null;
         }
+    }
+
+    /// <summary>The index of the first UTF-16 surrogate that is not half of a pair, or null.</summary>
+    private static int? LoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
