@@ -41,7 +41,7 @@ public sealed partial class ScenarioException : Exception
     }
 
     /// <summary>
-    /// How many errors of one kind (the same message but for the values it quotes) <see cref="ReportLines"/> and the
+    /// How many errors of one kind (the same message but for the values and numbers in it) <see cref="ReportLines"/> and the
     /// exception's message list before they say how many more there are.
     /// </summary>
     public const int ReportedPerKind = 10;
