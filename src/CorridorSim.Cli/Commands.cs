@@ -23,7 +23,32 @@ internal static class Commands
         return root;
     }
 
-    private static Argument<FileInfo> ScenarioArgument() => new("SCENARIO") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
+    private static Argument<FileInfo> ScenarioArgument() => new("SCENARIO")
+    {
+        Description = "The scenario file (JSON; see docs/scenario-format.md).",
+        CustomParser = ParseScenarioPath,
+    };
+
+    // System.CommandLine's own message for '' names the CLR type ("as expected type 'System.IO.FileInfo'").
+    private static FileInfo? ParseScenarioPath(ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            result.AddError("SCENARIO is an empty path; expected the path of a scenario file (JSON).");
+            return null;
+        }
+
+        try
+        {
+            return new FileInfo(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            result.AddError($"SCENARIO '{token}' is not a usable path: {ex.Message}");
+            return null;
+        }
+    }
 
     private static Option<int?> ReplicationsOption() => new("--replications", "-r")
     {
@@ -242,9 +267,9 @@ internal static class Commands
         catch (ScenarioException ex)
         {
             stderr.WriteLine($"error: the scenario is invalid ({ex.Errors.Count} error(s)); the run did not start:");
-            foreach (ScenarioError e in ex.Errors)
+            foreach (string line in ex.ReportLines())
             {
-                stderr.WriteLine("  " + e);
+                stderr.WriteLine("  " + line);
             }
 
             return Program.InvalidInput;
@@ -356,6 +381,12 @@ internal static class Commands
         }
 
         stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", written)} to {dir} ({clock.Elapsed.TotalSeconds:F1} s of simulation)."));
+        if (result.PartialReason is { } reason)
+        {
+            stderr.WriteLine($"error: the run stopped early, and its outputs are partial (summary.json says \"partial\": true): {reason}");
+            return Program.Failure;
+        }
+
         return Program.Success;
     }
 

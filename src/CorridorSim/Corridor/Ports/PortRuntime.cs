@@ -45,8 +45,13 @@ internal sealed class PortRuntime : ComponentRuntime
 
     public bool IsClosed { get; private set; }
 
-    /// <summary>Closure intervals seen (start, end); for tests and reports.</summary>
+    /// <summary>
+    /// Closure intervals (start, end) that ended since the start of the last statistics period (the year just
+    /// reported, or the current one); for tests. Older ones are dropped, so a long run does not grow with them.
+    /// </summary>
     public List<(SimTime Start, SimTime End)> ClosureLog { get; } = [];
+
+    private SimTime _periodStart;
 
     public override void Start()
     {
@@ -98,6 +103,12 @@ internal sealed class PortRuntime : ComponentRuntime
             }
 
             double gap = -Math.Log(1 - _stormStream.NextDouble()) / ratePerHour;
+            if (gap >= (end - p.Now).TotalHours)
+            {
+                await p.DelayUntil(end); // a rare storm's gap can pass any representable duration
+                continue;
+            }
+
             SimTime at = p.Now + SimDuration.FromHours(gap);
             if (at >= end)
             {
@@ -259,6 +270,9 @@ internal sealed class PortRuntime : ComponentRuntime
     public override void ResetStatistics()
     {
         base.ResetStatistics();
+        SimTime periodStart = _periodStart;
+        ClosureLog.RemoveAll(c => c.End < periodStart);
+        _periodStart = Run.Simulation.Now;
         Berths.ResetStatistics();
         BerthWaitHours.Reset();
         _portTime.Reset();

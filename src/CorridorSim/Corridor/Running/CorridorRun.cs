@@ -21,8 +21,9 @@ public sealed class CorridorRun
     private readonly Stack<CargoUnit> _freeUnits = new();
     private long _eventsAtYearStart;
 
-    internal CorridorRun(CorridorDefinition definition, ulong seed, int replication, int firstYear, double warmupDays, bool trackUnits)
+    internal CorridorRun(CorridorDefinition definition, ulong seed, int replication, int firstYear, double warmupDays, bool trackUnits, double maxTonsInSystem = double.PositiveInfinity)
     {
+        MaxTonsInSystem = maxTonsInSystem;
         Definition = definition;
         FirstYear = firstYear;
         NextYear = firstYear;
@@ -80,8 +81,49 @@ public sealed class CorridorRun
             At(inv.Date, () => c.Apply(inv));
         }
 
+        if (double.IsFinite(maxTonsInSystem))
+        {
+            Simulation.Schedule(BacklogCheckInterval, CheckBacklogHandler, this);
+        }
+
         Simulation.RunUntil(Simulation.TimeOf(yearStart));
         ResetStatistics();
+    }
+
+    // Often enough that a month's demand is the most a run can overshoot the limit by; rare enough that walking
+    // every unit held costs nothing next to simulating them.
+    private static readonly SimDuration BacklogCheckInterval = SimDuration.FromDays(30);
+
+    private static readonly Action<Simulation, CorridorRun> CheckBacklogHandler = static (_, run) => run.CheckBacklog();
+
+    /// <summary>The most tons the run may hold before it stops with a <see cref="BacklogLimitException"/>.</summary>
+    public double MaxTonsInSystem { get; }
+
+    private void CheckBacklog()
+    {
+        double total = 0, most = -1;
+        string holder = string.Empty;
+        foreach (ComponentRuntime c in _components.Values)
+        {
+            double tons = 0;
+            foreach (CargoUnit u in c.UnitsHeld())
+            {
+                tons += u.Tons;
+            }
+
+            total += tons;
+            if (tons > most)
+            {
+                (most, holder) = (tons, c.Id);
+            }
+        }
+
+        if (total > MaxTonsInSystem)
+        {
+            throw new BacklogLimitException(holder, Simulation.CurrentDate.Year, total, most, MaxTonsInSystem);
+        }
+
+        Simulation.Schedule(BacklogCheckInterval, CheckBacklogHandler, this);
     }
 
     /// <summary>The simulation this run advances (for custom probes; the corridor owns its processes).</summary>

@@ -33,7 +33,9 @@ public static class SummaryWriter
     /// "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle" } } ] }</c>,
     /// followed, only when the scenario's calibration year was simulated, by
     /// <c>"calibration": { "year", "reportedTons", "simulatedTons", "relativeError", "tolerance", "withinTolerance",
-    /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>.
+    /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>,
+    /// and, only when the run stopped early (<see cref="ProjectionResult.PartialReason"/>), by <c>"partial": true</c>
+    /// and <c>"partialReason"</c>: then <c>years</c> holds only the years every replication completed.
     /// </summary>
     /// <remarks>
     /// <c>transitDays</c>: the mean is the mean of the replications' means, p50 and p95 percentiles of all units pooled (see <see cref="TransitSummary"/>);
@@ -100,6 +102,12 @@ public static class SummaryWriter
                 }
 
                 w.WriteEndObject();
+            }
+
+            if (r.PartialReason is { } reason)
+            {
+                w.WriteBoolean("partial", true);
+                w.WriteString("partialReason", reason);
             }
 
             w.WriteEndObject();
