@@ -308,24 +308,25 @@ internal static class Commands
 
     private static T RunWithProgress<T>(IAnsiConsole console, TextWriter stdout, string label, int total, Func<IProgress<int>, T> run)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (console.Profile.Capabilities.Interactive)
         {
             T result = default!;
-            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            // The bar's own columns show the elapsed and remaining time; the description carries done out of total.
+            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
-                    ProgressTask task = ctx.AddTask(ProgressText.Line(label, 0, total, clock.Elapsed), maxValue: total);
+                    ProgressTask task = ctx.AddTask(ProgressText.Count(label, 0, total), maxValue: total);
                     result = run(new Progress<int>(done =>
                     {
                         task.Value = done;
-                        task.Description = ProgressText.Line(label, done, total, clock.Elapsed);
+                        task.Description = ProgressText.Count(label, done, total);
                     }));
                     task.Value = total;
                 });
             return result;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var reporter = new ProgressText(total);
         var lockObject = new object();
         return run(new SynchronousProgress(done =>

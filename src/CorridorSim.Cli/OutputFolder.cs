@@ -70,6 +70,14 @@ internal sealed class OutputFolder : IDisposable
             throw new UsageException($"--out '{target}' is the root of a file system; choose a folder inside it.");
         }
 
+        for (string? above = parent; above is not null; above = Path.GetDirectoryName(above))
+        {
+            if (System.IO.File.Exists(above))
+            {
+                throw new UsageException($"--out '{target}' cannot be created: '{above}' is a file.");
+            }
+        }
+
         if (Directory.Exists(target))
         {
             string[] foreign = [.. Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>()
@@ -93,7 +101,7 @@ internal sealed class OutputFolder : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(staging);
-            throw new UsageException($"cannot write to the output folder '{target}': {ex.Message}");
+            throw new UsageException($"cannot write to the output folder '{target}': {ex.Message.Replace(staging, parent, StringComparison.Ordinal)}");
         }
 
         return new OutputFolder(target, staging);

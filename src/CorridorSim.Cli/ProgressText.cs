@@ -22,13 +22,16 @@ internal sealed class ProgressText(int total)
         return true;
     }
 
+    /// <summary>"replications 3/10".</summary>
+    public static string Count(string label, int done, int total) => string.Create(CultureInfo.InvariantCulture, $"{label} {done}/{total}");
+
     /// <summary>"replications 3/10, 2.1 s elapsed, about 4.9 s left"; the estimate assumes the remaining items take as long as the done ones.</summary>
     public static string Line(string label, int done, int total, TimeSpan elapsed)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         if (done <= 0)
         {
-            return string.Create(inv, $"{label} 0/{total}");
+            return Count(label, 0, total);
         }
 
         if (done >= total)

@@ -42,7 +42,7 @@ public sealed class OutputFolderTests : IDisposable
         CliResult r = CliHarness.Run(RunArgs(Path.Combine(file, "below")));
 
         Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
-        Assert.Contains("cannot write to the output folder", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"'{file}' is a file", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("replications 1/1", r.Stdout, StringComparison.Ordinal);
     }
 
@@ -58,6 +58,23 @@ public sealed class OutputFolderTests : IDisposable
         Assert.True(r.ExitCode == Program.Success, r.ToString());
         Assert.Equal(["components.csv", "flows.csv", "summary.json", "years.csv"],
             Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Run_TwoAtOnceIntoOneFolder_TheFolderHoldsTheFilesOfOneRun()
+    {
+        string outDir = _dir["out"];
+
+        CliResult[] results = new CliResult[2];
+        Parallel.For(0, 2, i => results[i] = CliHarness.Run(RunArgs(outDir, "--no-charts", "--seed", (11 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == Program.Success, r.ToString()));
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "summary.json")));
+        ulong seed = summary.RootElement.GetProperty("seed").GetUInt64();
+        Assert.Contains(seed, (ulong[])[11, 12]);
+        string delivered = summary.RootElement.GetProperty("years")[0].GetProperty("deliveredTons").GetProperty("mean").GetRawText();
+        Assert.Contains($"2024,deliveredTonsMean,t,,,{delivered}\n", File.ReadAllText(Path.Combine(outDir, "years.csv")), StringComparison.Ordinal);
         Assert.Equal(["out"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
     }
 

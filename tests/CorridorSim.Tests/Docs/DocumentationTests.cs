@@ -39,12 +39,14 @@ public sealed partial class DocumentationTests
         {
             string path = candidate.Split('#')[0].TrimEnd('.', ',', ':', ';');
             if (path.Length == 0 || path.Contains('<', StringComparison.Ordinal) || path.Contains('*', StringComparison.Ordinal)
-                || path.Contains("NAME", StringComparison.Ordinal) || path.Contains("://", StringComparison.Ordinal))
+                || path.Contains("NAME", StringComparison.Ordinal) || path.Contains("://", StringComparison.Ordinal)
+                || path.StartsWith("../shared/", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            // A path is read from the repository root, or (a relative link) from the Markdown file's folder; a bare
+            // ../shared/ is the team's folder beside the repository, not in it (skipped above). A path is read from the
+            // repository root, or (a relative link) from the Markdown file's folder; a bare
             // file name such as `Components/ComponentKinds.cs` is the end of some repository path.
             bool exists = Exists(Path.Combine(root, path)) || Exists(Path.Combine(folder, path))
                 || RepositoryFiles.Value.Any(f => f.EndsWith("/" + path.TrimEnd('/'), StringComparison.Ordinal));
