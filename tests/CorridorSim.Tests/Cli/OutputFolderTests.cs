@@ -171,6 +171,21 @@ public sealed class OutputFolderTests : IDisposable
         Assert.DoesNotContain("grid points", r.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Sweep_Interrupted_Exit130AndNoFolder()
+    {
+        string outDir = _dir["sweep"];
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        int exit = Program.Run(["sweep", CliHarness.SamplePath("titr-baseline-2024"), "--vary", "ports[port:kuryk].berths=2,3", "-r", "1", "--out", outDir],
+            stdout, stderr, new CancellationToken(canceled: true));
+
+        Assert.True(exit == Program.Interrupted, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("not written: sweep.csv, sweep.json, sweep.png", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir.Path));
+    }
+
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("/etc")]
