@@ -104,6 +104,7 @@ echo "installed tool: ${installed_mb} MB"
 [ "$installed_mb" -lt 100 ] || die "the installed tool takes ${installed_mb} MB (limit 100)"
 (cd "$tool" && ./bin/corridorsim init scenarios && ./bin/corridorsim validate scenarios/titr-baseline-2024.json) \
   || die "corridorsim init / validate from the installed tool"
-./"$tool"/bin/corridorsim --help | grep -q '^  corridorsim \[command\]' || die "the usage line does not say corridorsim"
+"$tool/bin/corridorsim" --help >"$out/tool-help.log"
+grep -q '^  corridorsim \[command\]' "$out/tool-help.log" || die "the usage line does not say corridorsim"
 
 echo; echo "samples OK in $(( $(date +%s) - t0 ))s"
