@@ -184,6 +184,3 @@ internal static class Report
         Charts.Sweep(path, $"{scenario.Name}: response to {x.Path}", x.Path, xs, series, scenario.Simulation.TargetTons / 1e6);
     }
 }
-
-/// <summary>One column of a printed table: its header and how a row fills it.</summary>
-internal sealed record Column<T>(string Header, Func<T, string> Cell);
