@@ -118,11 +118,13 @@ public static class SummaryWriter
     /// Writes three CSV tables into <paramref name="directory"/> (created if missing; existing files replaced), UTF-8
     /// without a byte order mark, a header row, <c>\n</c> line endings, figures as in <see cref="ToJson"/> (NaN: empty cell):
     /// <list type="bullet">
-    /// <item><c>years.csv</c>, one row per year: <c>year, generatedTonsMean, deliveredTonsMean, deliveredTonsCi95Low,
-    /// deliveredTonsCi95High, deliveredTonsP10, deliveredTonsP90, tonsInSystemAtYearEndMean, transitDaysMean,
-    /// transitDaysP50, transitDaysP95, probabilityTargetMet, bottleneck, bottleneckShare, deliveredFromBacklogTonsMean,
-    /// divertedTonsMean, divertedTonsCi95Low, divertedTonsCi95High, shareUnstable</c>, then
-    /// <c>deliveredTonsMean:COMMODITY</c> and <c>divertedTonsMean:COMMODITY</c> for each commodity in ordinal order.</item>
+    /// <item><c>years.csv</c>, long (tidy) form, one row per year and measure: <c>year, measure, unit, commodity,
+    /// component, value</c>. Measures (corridor-wide, commodity and component empty): <c>generatedTonsMean,
+    /// deliveredTonsMean, deliveredTonsCi95Low, deliveredTonsCi95High, deliveredTonsP10, deliveredTonsP90,
+    /// tonsInSystemAtYearEndMean, deliveredFromBacklogTonsMean, divertedTonsMean, divertedTonsCi95Low,
+    /// divertedTonsCi95High</c> (unit <c>t</c>), <c>transitDaysMean, transitDaysP50, transitDaysP95</c>
+    /// (<c>d</c>), <c>probabilityTargetMet, shareUnstable</c> (<c>1</c>); then <c>bottleneckShare</c> (<c>1</c>, the bottleneck's id
+    /// in component) and <c>deliveredTonsMean</c> and <c>divertedTonsMean</c> per commodity (ordinal order, the commodity in commodity).</item>
     /// <item><c>components.csv</c>, one row per year and component: <c>year, id, kind, utilizationMean,
     /// meanWaitHoursMean, p95WaitHoursMean, tonsThroughMean, meanQueueMean, working, sailing, loading,
     /// waitingForBerth, weatherBound, waitingForBackhaul, idle</c> (the time states' mean shares).</item>
@@ -161,29 +163,48 @@ public static class SummaryWriter
         return reader.ReadToEnd();
     }
 
+    /// <summary>The corridor-wide figures of years.csv, one line each: measure name, unit, figure.</summary>
+    private static readonly (string Measure, string Unit, Func<YearSummary, double> Value)[] YearMeasures =
+    [
+        ("generatedTonsMean", "t", y => y.GeneratedTons),
+        ("deliveredTonsMean", "t", y => y.DeliveredTons.Mean),
+        ("deliveredTonsCi95Low", "t", y => y.DeliveredTons.Ci95Low),
+        ("deliveredTonsCi95High", "t", y => y.DeliveredTons.Ci95High),
+        ("deliveredTonsP10", "t", y => y.DeliveredTons.P10),
+        ("deliveredTonsP90", "t", y => y.DeliveredTons.P90),
+        ("tonsInSystemAtYearEndMean", "t", y => y.TonsInSystemAtYearEnd),
+        ("deliveredFromBacklogTonsMean", "t", y => y.DeliveredFromBacklogTons),
+        ("divertedTonsMean", "t", y => y.DivertedTons.Mean),
+        ("divertedTonsCi95Low", "t", y => y.DivertedTons.Ci95Low),
+        ("divertedTonsCi95High", "t", y => y.DivertedTons.Ci95High),
+        ("transitDaysMean", "d", y => y.TransitDays.Mean),
+        ("transitDaysP50", "d", y => y.TransitDays.P50),
+        ("transitDaysP95", "d", y => y.TransitDays.P95),
+        ("probabilityTargetMet", "1", y => y.ProbabilityTargetMet),
+        ("shareUnstable", "1", y => y.ShareUnstable),
+    ];
+
     internal static string YearsCsv(ProjectionResult r)
     {
         var csv = new CsvText();
-        IReadOnlyList<string> commodities = r.Years.Count > 0 ? [.. r.Years[0].DeliveredTonsByCommodity.Keys] : [];
-        csv.Row([
-            "year", "generatedTonsMean", "deliveredTonsMean", "deliveredTonsCi95Low", "deliveredTonsCi95High",
-            "deliveredTonsP10", "deliveredTonsP90", "tonsInSystemAtYearEndMean", "transitDaysMean", "transitDaysP50",
-            "transitDaysP95", "probabilityTargetMet", "bottleneck", "bottleneckShare", "deliveredFromBacklogTonsMean",
-            "divertedTonsMean", "divertedTonsCi95Low", "divertedTonsCi95High", "shareUnstable",
-            .. commodities.Select(c => "deliveredTonsMean:" + c),
-            .. commodities.Select(c => "divertedTonsMean:" + c),
-        ]);
+        csv.Row(["year", "measure", "unit", "commodity", "component", "value"]);
         foreach (YearSummary y in r.Years)
         {
-            csv.Row([
-                Int(y.Year), Num(y.GeneratedTons), Num(y.DeliveredTons.Mean), Num(y.DeliveredTons.Ci95Low),
-                Num(y.DeliveredTons.Ci95High), Num(y.DeliveredTons.P10), Num(y.DeliveredTons.P90),
-                Num(y.TonsInSystemAtYearEnd), Num(y.TransitDays.Mean), Num(y.TransitDays.P50), Num(y.TransitDays.P95),
-                Num(y.ProbabilityTargetMet), y.Bottleneck, Num(y.BottleneckShare), Num(y.DeliveredFromBacklogTons),
-                Num(y.DivertedTons.Mean), Num(y.DivertedTons.Ci95Low), Num(y.DivertedTons.Ci95High), Num(y.ShareUnstable),
-                .. commodities.Select(c => Num(y.DeliveredTonsByCommodity.GetValueOrDefault(c, double.NaN))),
-                .. commodities.Select(c => Num(y.DivertedTonsByCommodity.GetValueOrDefault(c, double.NaN))),
-            ]);
+            string year = Int(y.Year);
+            foreach ((string measure, string unit, Func<YearSummary, double> value) in YearMeasures)
+            {
+                csv.Row([year, measure, unit, "", "", Num(value(y))]);
+            }
+
+            csv.Row([year, "bottleneckShare", "1", "", y.Bottleneck, Num(y.BottleneckShare)]);
+            foreach ((string commodity, double tons) in y.DeliveredTonsByCommodity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                csv.Row([year, "deliveredTonsMean", "t", commodity, "", Num(tons)]);
+            }
+            foreach ((string commodity, double tons) in y.DivertedTonsByCommodity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                csv.Row([year, "divertedTonsMean", "t", commodity, "", Num(tons)]);
+            }
         }
 
         return csv.ToString();
