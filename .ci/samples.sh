@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The corridorsim CLI on the sample scenarios, end to end (called by .ci/run after the build; needs a Release build).
 # Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep and
-# checks that a broken scenario is refused with exit code 2. Prints the calibration lines of the baseline.
-# Run from anywhere: `bash .ci/samples.sh`. About two minutes on a 2-core machine.
+# checks that a broken scenario and a bad --out are refused with exit code 2, then packs the tool, installs it from
+# the local folder and checks its size, init and usage line. Prints the calibration lines of the baseline.
+# Run from anywhere: `bash .ci/samples.sh`. Needs no network beyond the package restore.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -47,10 +48,10 @@ fi
 step "titr-10mt-2030: end to end, with charts"
 dir="$out/titr-10mt-2030"
 expect_exit 0 "$out/titr-10mt-2030.log" run samples/scenarios/titr-10mt-2030.json -r 4 --out "$dir"
-for f in summary.json years.csv components.csv flows.csv throughput.png utilization.png transit.png; do
+for f in summary.json years.csv components.csv flows.csv throughput.png utilization.png utilization-heatmap.png transit.png; do
   need_file "$dir/$f"
 done
-for f in throughput.png utilization.png transit.png; do
+for f in throughput.png utilization.png utilization-heatmap.png transit.png; do
   [ "$(head -c 8 "$dir/$f" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || die "$dir/$f is not a PNG file"
 done
 grep -q 'conforms to schema' "$out/titr-10mt-2030.log" || die "10 Mt: summary.json not checked against the schema"
@@ -83,5 +84,27 @@ for cmd in validate run; do
   if grep -q '^   at ' "$out/broken-$cmd.log"; then die "$cmd: a stack trace in the output"; fi
 done
 [ ! -e "$out/broken-out" ] || die "run wrote output for a broken scenario"
+
+step "a bad --out is refused with exit code 2 before the simulation"
+: >"$out/not-a-folder"
+expect_exit 2 "$out/bad-out.log" run samples/scenarios/titr-baseline-2024.json -r 1 --out "$out/not-a-folder"
+if grep -q 'replications 1/1' "$out/bad-out.log"; then die "run simulated before refusing the --out"; fi
+
+step "the tool on its own: pack, install from the local folder, init, validate; installed size under 100 MB"
+tool="$out/tool"
+rm -rf "$tool"
+# Drop cached copies of the tool packages so the install takes the ones just packed (the version does not change).
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/corridorsim.cli*
+dotnet pack src/CorridorSim.Cli -c Release -o "$tool/packages" >"$out/tool-pack.log" 2>&1 || { cat "$out/tool-pack.log"; die "pack of the tool"; }
+ls -l "$tool/packages"
+dotnet tool install --tool-path "$tool/bin" --add-source "$tool/packages" CorridorSim.Cli >"$out/tool-install.log" 2>&1 \
+  || { cat "$out/tool-install.log"; die "install of the tool"; }
+installed_mb=$(du -sm "$tool/bin" | cut -f1)
+echo "installed tool: ${installed_mb} MB"
+[ "$installed_mb" -lt 100 ] || die "the installed tool takes ${installed_mb} MB (limit 100)"
+(cd "$tool" && ./bin/corridorsim init scenarios && ./bin/corridorsim validate scenarios/titr-baseline-2024.json) \
+  || die "corridorsim init / validate from the installed tool"
+"$tool/bin/corridorsim" --help >"$out/tool-help.log"
+grep -q '^  corridorsim \[command\]' "$out/tool-help.log" || die "the usage line does not say corridorsim"
 
 echo; echo "samples OK in $(( $(date +%s) - t0 ))s"

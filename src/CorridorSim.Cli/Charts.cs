@@ -111,6 +111,26 @@ internal static class Charts
         plot.SavePng(path, Width, Math.Max(Height, 60 + (ids.Length * 28)));
     }
 
+    /// <summary>Utilisation per component (rows, first at the top) and year (columns), 0 to 1; a blank cell has no figure.</summary>
+    public static void UtilizationHeatmap(string path, string title, string[] ids, double[] years, double[,] utilization)
+    {
+        var plot = new Plot();
+        var map = plot.Add.Heatmap(utilization);
+        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        map.ManualRange = new ScottPlot.Range(0, 1);
+        map.NaNCellColor = Colors.White;
+        var bar = plot.Add.ColorBar(map);
+        bar.Label = "utilisation";
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, ids.Length).Select(i => (double)(ids.Length - 1 - i))], ids);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, years.Length).Select(j => (double)j)],
+            [.. years.Select(y => y.ToString("0", CultureInfo.InvariantCulture))]);
+        plot.Axes.SetLimits(-0.5, years.Length - 0.5, -0.5, ids.Length - 0.5);
+        plot.Title(title);
+        plot.XLabel("year");
+        plot.Layout.Fixed(new PixelPadding(230, 110, 50, 60));
+        plot.SavePng(path, Width, Math.Max(Height, 110 + (ids.Length * 28)));
+    }
+
     /// <summary>Transit days per year: mean, median and 95th percentile.</summary>
     public static void Transit(string path, string title, double[] years, double[] mean, double[] p50, double[] p95)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using CorridorSim.Corridor;
@@ -7,23 +8,57 @@ using Spectre.Console;
 
 namespace CorridorSim.Cli;
 
-/// <summary>The commands: run, validate, sweep.</summary>
+/// <summary>The commands: run, validate, sweep, init.</summary>
 internal static class Commands
 {
+    /// <summary>The command name, in the usage line whatever the executable is called (a tool shim, CorridorSim.Cli.dll).</summary>
+    public const string ToolName = "corridorsim";
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    public static Command Build(TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces of unexpected errors.", Recursive = true };
-        var root = new RootCommand("corridorsim: discrete-event simulation of freight corridors (the Middle Corridor / TITR).");
+        // A RootCommand takes its name from the executable file; a plain command with help and version says "corridorsim".
+        var root = new Command(ToolName, "corridorsim: discrete-event simulation of freight corridors (the Middle Corridor / TITR).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Options.Add(verbose);
-        root.Subcommands.Add(BuildRun(stdout, stderr, verbose));
+        root.Subcommands.Add(BuildRun(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(BuildValidate(stdout, stderr, verbose));
-        root.Subcommands.Add(BuildSweep(stdout, stderr, verbose));
+        root.Subcommands.Add(BuildSweep(stdout, stderr, verbose, interrupt));
+        root.Subcommands.Add(Init.Build(stdout, stderr));
         return root;
     }
 
-    private static Argument<FileInfo> ScenarioArgument() => new("SCENARIO") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
+    private static Argument<FileInfo> ScenarioArgument() => new("SCENARIO")
+    {
+        Description = "The scenario file (JSON; see docs/scenario-format.md).",
+        CustomParser = ParseScenarioPath,
+    };
+
+    // System.CommandLine's own message for '' names the CLR type ("as expected type 'System.IO.FileInfo'").
+    private static FileInfo? ParseScenarioPath(ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            result.AddError("SCENARIO is an empty path; expected the path of a scenario file (JSON).");
+            return null;
+        }
+
+        try
+        {
+            return new FileInfo(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            result.AddError($"SCENARIO '{token}' is not a usable path: {ex.Message}");
+            return null;
+        }
+    }
 
     private static Option<int?> ReplicationsOption() => new("--replications", "-r")
     {
@@ -71,7 +106,7 @@ internal static class Commands
 
     private static Option<DirectoryInfo?> OutOption() => new("--out", "-o") { Description = "Output folder (default: out/<scenario name>)." };
 
-    private static Command BuildRun(TextWriter stdout, TextWriter stderr, Option<bool> verbose)
+    private static Command BuildRun(TextWriter stdout, TextWriter stderr, Option<bool> verbose, CancellationToken interrupt)
     {
         var scenarioArg = ScenarioArgument();
         var reps = ReplicationsOption();
@@ -98,8 +133,8 @@ internal static class Commands
             }
 
             Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
-            string dir = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", scenario.Name);
-            return Run(stdout, stderr, scenario, options, dir, charts: !parse.GetValue(noCharts));
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name));
+            return Run(stdout, stderr, scenario, options, output, charts: !parse.GetValue(noCharts), interrupt);
         }));
         return cmd;
     }
@@ -120,7 +155,7 @@ internal static class Commands
         return cmd;
     }
 
-    private static Command BuildSweep(TextWriter stdout, TextWriter stderr, Option<bool> verbose)
+    private static Command BuildSweep(TextWriter stdout, TextWriter stderr, Option<bool> verbose, CancellationToken interrupt)
     {
         var scenarioArg = ScenarioArgument();
         var vary = new Option<string[]>("--vary")
@@ -161,8 +196,8 @@ internal static class Commands
             ProjectionOptions options = Options(parse.GetValue(reps), parse.GetValue(seed), parse.GetValue(threads));
             Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
             CheckSweepPaths(scenario, parameters);
-            string dir = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", scenario.Name + "-sweep");
-            return RunSweep(stdout, scenario, parameters, options, dir);
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-sweep"));
+            return RunSweep(stdout, stderr, scenario, parameters, options, output, interrupt);
         }));
         return cmd;
     }
@@ -237,7 +272,7 @@ internal static class Commands
     /// Checks the summary.json just written against the embedded schema (v<see cref="SummaryWriter.SchemaVersion"/>):
     /// the CLI vouches for its own output. Success, or Failure with every error on stderr.
     /// </summary>
-    internal static int CheckSummary(string summaryPath, TextWriter stdout, TextWriter stderr)
+    internal static int CheckSummary(string summaryPath, TextWriter stdout, TextWriter stderr, string? shownPath = null)
     {
         IReadOnlyList<string> errors = SummaryCheck.Validate(File.ReadAllText(summaryPath));
         if (errors.Count == 0)
@@ -246,7 +281,7 @@ internal static class Commands
             return Program.Success;
         }
 
-        stderr.WriteLine(string.Create(Inv, $"error: {summaryPath} does not conform to schema v{SummaryWriter.SchemaVersion} ({errors.Count} error(s)); this is a bug in corridorsim:"));
+        stderr.WriteLine(string.Create(Inv, $"error: {shownPath ?? summaryPath} does not conform to schema v{SummaryWriter.SchemaVersion} ({errors.Count} error(s)); this is a bug in corridorsim:"));
         foreach (string e in errors)
         {
             stderr.WriteLine("  " + e);
@@ -269,9 +304,9 @@ internal static class Commands
         catch (ScenarioException ex)
         {
             stderr.WriteLine($"error: the scenario is invalid ({ex.Errors.Count} error(s)); the run did not start:");
-            foreach (ScenarioError e in ex.Errors)
+            foreach (string line in ex.ReportLines())
             {
-                stderr.WriteLine("  " + e);
+                stderr.WriteLine("  " + line);
             }
 
             return Program.InvalidInput;
@@ -323,94 +358,141 @@ internal static class Commands
         return console;
     }
 
-    private static ProjectionResult RunWithProgress(IAnsiConsole console, TextWriter stdout, string label, int total, Func<IProgress<int>, ProjectionResult> run)
+    private static T RunWithProgress<T>(IAnsiConsole console, TextWriter stdout, string label, int total, Func<IProgress<int>, T> run)
     {
         if (console.Profile.Capabilities.Interactive)
         {
-            ProjectionResult? result = null;
-            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            T result = default!;
+            // The bar's own columns show the elapsed and remaining time; the description carries done out of total.
+            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
-                    ProgressTask task = ctx.AddTask(label, maxValue: total);
-                    result = run(new Progress<int>(done => task.Value = done));
+                    ProgressTask task = ctx.AddTask(ProgressText.Count(label, 0, total), maxValue: total);
+                    result = run(new Progress<int>(done =>
+                    {
+                        task.Value = done;
+                        task.Description = ProgressText.Count(label, done, total);
+                    }));
                     task.Value = total;
                 });
-            return result!;
+            return result;
         }
 
-        int lastQuarter = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var reporter = new ProgressText(total);
         var lockObject = new object();
         return run(new SynchronousProgress(done =>
         {
-            int quarter = done * 4 / Math.Max(1, total);
             lock (lockObject)
             {
-                if (quarter > lastQuarter)
+                if (reporter.ShouldReport(done))
                 {
-                    lastQuarter = quarter;
-                    stdout.WriteLine(string.Create(Inv, $"  {label}: {done}/{total}"));
+                    stdout.WriteLine("  " + ProgressText.Line(label, done, total, clock.Elapsed));
                 }
             }
         }));
     }
 
-    private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, string dir, bool charts)
+    /// <summary>
+    /// Tells the user, on Ctrl-C, what was and was not written: nothing reaches the output folder before the commit,
+    /// so an interrupted run leaves the previous contents as they were.
+    /// </summary>
+    private static int Interrupted(TextWriter stderr, OutputFolder output, IEnumerable<string> planned)
+    {
+        stderr.WriteLine($"interrupted: nothing was written to {output.Target} (not written: {string.Join(", ", planned)}); what was there before is unchanged.");
+        return Program.Interrupted;
+    }
+
+    private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, OutputFolder output, bool charts, CancellationToken interrupt)
     {
         IAnsiConsole console = Console(stdout);
         SimulationSettings sim = scenario.Simulation;
         int replications = options.Replications ?? sim.Replications;
+        string[] planned = ["summary.json", "years.csv", "components.csv", "flows.csv", .. charts ? Report.ChartNames : []];
         stdout.WriteLine(string.Create(Inv,
             $"Scenario {scenario.Name}: {sim.StartYear}–{sim.StartYear + sim.Years - 1}, {replications} replications, seed {options.Seed ?? sim.Seed}, {options.MaxThreads} thread(s)."));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        ProjectionResult result = RunWithProgress(console, stdout, options.Capacity is null ? "replications" : "replications and capacity searches",
-            Projection.Steps(scenario, options), progress => Projection.Run(scenario, options, progress));
-        clock.Stop();
-
-        Report.PrintProjection(console, stdout, scenario, result);
-        Directory.CreateDirectory(dir);
-        string summaryPath = Path.Combine(dir, "summary.json");
-        File.WriteAllText(summaryPath, SummaryWriter.ToJson(result));
-        if (CheckSummary(summaryPath, stdout, stderr) != Program.Success)
+        string? partialReason;
+        try
         {
+            ProjectionResult result = RunWithProgress(console, stdout, options.Capacity is null ? "replications" : "replications and capacity searches",
+                Projection.Steps(scenario, options), progress => Projection.Run(scenario, options, progress, interrupt));
+            clock.Stop();
+
+            Report.PrintProjection(console, stdout, scenario, result);
+            string summaryPath = output.File("summary.json");
+            File.WriteAllText(summaryPath, SummaryWriter.ToJson(result));
+            if (CheckSummary(summaryPath, stdout, stderr, Path.Combine(output.Target, "summary.json")) != Program.Success)
+            {
+                return Program.Failure;
+            }
+
+            interrupt.ThrowIfCancellationRequested();
+            SummaryWriter.WriteCsv(result, output.Staging);
+            _ = output.File("years.csv");
+            _ = output.File("components.csv");
+            _ = output.File("flows.csv");
+            if (result.Capacity is not null)
+            {
+                _ = output.File("capacity.csv");
+            }
+
+            if (charts)
+            {
+                Report.WriteCharts(output, scenario, result, interrupt);
+            }
+
+            interrupt.ThrowIfCancellationRequested();
+            output.Commit();
+            partialReason = result.PartialReason;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return Interrupted(stderr, output, planned);
+        }
+
+        stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s of simulation)."));
+        if (partialReason is { } reason)
+        {
+            stderr.WriteLine($"error: the run stopped early, and its outputs are partial (summary.json says \"partial\": true): {reason}");
             return Program.Failure;
         }
 
-        SummaryWriter.WriteCsv(result, dir);
-        var written = new List<string> { "summary.json", "years.csv", "components.csv", "flows.csv" };
-        if (result.Capacity is not null)
-        {
-            written.Add("capacity.csv");
-        }
-
-        if (charts)
-        {
-            written.AddRange(Report.WriteCharts(dir, scenario, result));
-        }
-
-        stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", written)} to {dir} ({clock.Elapsed.TotalSeconds:F1} s of simulation)."));
         return Program.Success;
     }
 
-    private static int RunSweep(TextWriter stdout, Scenario scenario, List<SweepParameter> parameters, ProjectionOptions options, string dir)
+    private static int RunSweep(TextWriter stdout, TextWriter stderr, Scenario scenario, List<SweepParameter> parameters, ProjectionOptions options,
+        OutputFolder output, CancellationToken interrupt)
     {
         IAnsiConsole console = Console(stdout);
         int points = parameters.Aggregate(1, (n, p) => n * p.Values.Count);
         int replications = options.Replications ?? scenario.Simulation.Replications;
         stdout.WriteLine(string.Create(Inv, $"Sweep of {scenario.Name}: {points} grid point(s) × {replications} replications, common random numbers (seed {options.Seed ?? scenario.Simulation.Seed})."));
-        // Sweep.Run reports replications finished across all points; a point is done after each multiple of the replications.
-        SweepResult result = Sweep.Run(scenario, parameters, options, new SynchronousProgress(done =>
+        try
         {
-            if (done % replications == 0)
-            {
-                stdout.WriteLine(string.Create(Inv, $"  grid point {done / replications}/{points} done"));
-            }
-        }), CancellationToken.None);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "sweep.csv"), SweepWriter.ToCsv(result));
-        File.WriteAllText(Path.Combine(dir, "sweep.json"), SweepWriter.ToJson(result));
-        Report.PrintSweep(console, scenario, parameters, result);
-        Report.WriteSweepChart(Path.Combine(dir, "sweep.png"), scenario, parameters, result);
-        stdout.WriteLine($"Wrote sweep.csv, sweep.json, sweep.png to {dir}.");
+            // Sweep.Run reports replications finished across all points; a point is done after each multiple of the replications.
+            SweepResult result = RunWithProgress(console, stdout, "grid points", points,
+                progress => Sweep.Run(scenario, parameters, options, new SynchronousProgress(done =>
+                {
+                    if (done % replications == 0)
+                    {
+                        progress.Report(done / replications);
+                    }
+                }), interrupt));
+            File.WriteAllText(output.File("sweep.csv"), SweepWriter.ToCsv(result));
+            File.WriteAllText(output.File("sweep.json"), SweepWriter.ToJson(result));
+            Report.PrintSweep(console, scenario, parameters, result);
+            interrupt.ThrowIfCancellationRequested();
+            Report.WriteSweepChart(output.File("sweep.png"), scenario, parameters, result);
+            interrupt.ThrowIfCancellationRequested();
+            output.Commit();
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return Interrupted(stderr, output, ["sweep.csv", "sweep.json", "sweep.png"]);
+        }
+
+        stdout.WriteLine($"Wrote {string.Join(", ", output.Written)} to {output.Target}.");
         return Program.Success;
     }
 

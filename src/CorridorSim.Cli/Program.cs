@@ -14,14 +14,29 @@ public static class Program
     /// <summary>Exit code: invalid input (bad arguments or an invalid scenario; the report says what).</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Runs the command line and returns the exit code.</summary>
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    /// <summary>Exit code: interrupted by Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Runs the command line and returns the exit code; the first Ctrl-C stops the run cleanly, a second one ends the process.</summary>
+    public static int Main(string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        };
+        return Run(args, Console.Out, Console.Error, interrupt.Token);
+    }
 
     /// <summary>Runs the command line writing to the given streams (used by the end-to-end tests).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>Runs the command line writing to the given streams; <paramref name="interrupt"/> plays the part of Ctrl-C.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         ArgumentNullException.ThrowIfNull(args);
-        RootCommand root = Commands.Build(stdout, stderr);
+        Command root = Commands.Build(stdout, stderr, interrupt);
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -13,8 +13,23 @@ internal abstract class ProcessBox
     /// <summary>The exception that ended the body, or null.</summary>
     internal Exception? Exception;
 
+    /// <summary>
+    /// Whether the engine is resuming the body through an <c>async Task</c> helper's continuation, the one time a
+    /// foreign awaiter's completion (the helper's task) may run the body.
+    /// </summary>
+    internal bool ResumeExpected;
+
     /// <summary><see cref="MoveNext"/> as a delegate, for awaiters that are not the engine's (created once).</summary>
-    internal Action MoveNextAction => _moveNextAction ??= MoveNext;
+    internal Action MoveNextAction => _moveNextAction ??= MoveNextIfExpected;
+
+    // Any other completion (Task.Delay, Task.Yield, on another thread) must not run the body: the process fails instead.
+    private void MoveNextIfExpected()
+    {
+        if (ResumeExpected)
+        {
+            MoveNext();
+        }
+    }
 
     /// <summary>Resumes the body.</summary>
     internal abstract void MoveNext();

@@ -79,10 +79,23 @@ public readonly struct SimDuration : IEquatable<SimDuration>, IComparable<SimDur
     }
 
     /// <summary>Adds two durations.</summary>
-    public static SimDuration operator +(SimDuration a, SimDuration b) => new(checked(a.Ticks + b.Ticks));
+    /// <exception cref="ArgumentOutOfRangeException">The sum does not fit in a duration.</exception>
+    public static SimDuration operator +(SimDuration a, SimDuration b)
+    {
+        long sum = unchecked(a.Ticks + b.Ticks);
+        return ((a.Ticks ^ sum) & (b.Ticks ^ sum)) < 0 ? throw DoesNotFit(nameof(b), b) : new(sum);
+    }
 
     /// <summary>Subtracts two durations.</summary>
-    public static SimDuration operator -(SimDuration a, SimDuration b) => new(checked(a.Ticks - b.Ticks));
+    /// <exception cref="ArgumentOutOfRangeException">The difference does not fit in a duration.</exception>
+    public static SimDuration operator -(SimDuration a, SimDuration b)
+    {
+        long difference = unchecked(a.Ticks - b.Ticks);
+        return ((a.Ticks ^ b.Ticks) & (a.Ticks ^ difference)) < 0 ? throw DoesNotFit(nameof(b), b) : new(difference);
+    }
+
+    private static ArgumentOutOfRangeException DoesNotFit(string paramName, SimDuration value) =>
+        new(paramName, value, $"The result passes the largest representable duration (±{long.MaxValue / TicksPerHour} hours).");
 
     /// <summary>Scales a duration, rounding to the nearest tick.</summary>
     public static SimDuration operator *(SimDuration a, double factor) => FromUnits(a.Ticks * factor, 1, nameof(factor));

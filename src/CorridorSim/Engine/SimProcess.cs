@@ -320,6 +320,7 @@ public sealed partial class SimProcess
         {
             box.MoveNext(); // the body's first step: up to its first await
             CheckCompleted();
+            CheckSuspendedHere();
         }
         else
         {
@@ -350,6 +351,10 @@ public sealed partial class SimProcess
                 {
                     CheckCompleted();
                 }
+                else
+                {
+                    CheckSuspendedHere();
+                }
 
                 return;
             }
@@ -364,9 +369,44 @@ public sealed partial class SimProcess
             }
 
             source?.OnResumed(this);
-            continuation();
+            ProcessBox? body = _box;
+            if (body is not null)
+            {
+                body.ResumeExpected = true;
+            }
+
+            try
+            {
+                continuation();
+            }
+            finally
+            {
+                if (body is not null)
+                {
+                    body.ResumeExpected = false;
+                }
+            }
+
             CheckCompleted();
+            CheckSuspendedHere();
         }
+    }
+
+    /// <summary>
+    /// After a step of the body: a body that neither completed nor waits on a simulation awaitable has awaited
+    /// something else (<see cref="Task.Delay(int)"/>, real I/O) whose continuation the event loop will never run, so
+    /// the run fails now instead of ending with the process silently stuck.
+    /// </summary>
+    private void CheckSuspendedHere()
+    {
+        if (IsCompleted || IsWaiting)
+        {
+            return;
+        }
+
+        _continuation = null;
+        Complete(new InvalidOperationException(
+            $"Process '{Name}' awaited something that is not a simulation awaitable (such as Task.Delay, Task.Yield or real asynchronous work), which the event loop never resumes. A process may await only its SimProcess's awaitables, and async Task helpers that await only those."));
     }
 
     private void CheckCompleted()

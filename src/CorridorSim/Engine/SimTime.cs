@@ -49,13 +49,18 @@ public readonly struct SimTime : IEquatable<SimTime>, IComparable<SimTime>
     public SimDuration SinceStart => SimDuration.FromTicks(Ticks);
 
     /// <summary>An instant plus a duration.</summary>
-    /// <exception cref="OverflowException">The result is past <see cref="MaxValue"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The result would be before the simulation start.</exception>
-    public static SimTime operator +(SimTime t, SimDuration d) => NotBeforeStart(checked(t.Ticks + d.Ticks), nameof(d));
+    /// <exception cref="ArgumentOutOfRangeException">The result would be past <see cref="MaxValue"/> or before the simulation start.</exception>
+    public static SimTime operator +(SimTime t, SimDuration d) =>
+        d.Ticks > 0 && t.Ticks > long.MaxValue - d.Ticks ? throw PastLast(t, d) : NotBeforeStart(unchecked(t.Ticks + d.Ticks), nameof(d));
 
     /// <summary>An instant minus a duration.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The result would be before the simulation start.</exception>
-    public static SimTime operator -(SimTime t, SimDuration d) => NotBeforeStart(checked(t.Ticks - d.Ticks), nameof(d));
+    /// <exception cref="ArgumentOutOfRangeException">The result would be past <see cref="MaxValue"/> or before the simulation start.</exception>
+    public static SimTime operator -(SimTime t, SimDuration d) =>
+        d.Ticks < 0 && t.Ticks > long.MaxValue + d.Ticks ? throw PastLast(t, d) : NotBeforeStart(unchecked(t.Ticks - d.Ticks), nameof(d));
+
+    // The message Simulation.Schedule gives for a delay past the last instant, so that both read the same.
+    private static ArgumentOutOfRangeException PastLast(SimTime t, SimDuration d) =>
+        new(nameof(d), d, $"The delay from now ({t}) passes the last representable instant.");
 
     private static SimTime NotBeforeStart(long ticks, string paramName) =>
         ticks >= 0 ? new SimTime(ticks) : throw new ArgumentOutOfRangeException(paramName, SimDuration.FromTicks(ticks), "An instant must not be before the simulation start.");

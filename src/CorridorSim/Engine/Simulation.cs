@@ -42,6 +42,7 @@ public sealed class Simulation
     private long _currentSequence;
     private long _now;
     private bool _stopRequested;
+    private bool _running; // inside Run or RunUntil: a handler or process calling them again is refused
     private Exception? _fault;
 
     /// <summary>Creates a simulation.</summary>
@@ -208,27 +209,37 @@ public sealed class Simulation
 
     /// <summary>Runs events until the calendar is empty or <see cref="Stop"/> is called.</summary>
     /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
+    /// <exception cref="InvalidOperationException">Called from inside an event handler or process of this simulation.</exception>
     public void Run() => Run(long.MaxValue);
 
     /// <summary>Runs at most <paramref name="maxEvents"/> events (fewer if the calendar empties or <see cref="Stop"/> is called).</summary>
     /// <returns>The number of events run.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxEvents"/> is negative.</exception>
     /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
+    /// <exception cref="InvalidOperationException">Called from inside an event handler or process of this simulation.</exception>
     public long Run(long maxEvents)
     {
         unchecked
         {
             ArgumentOutOfRangeException.ThrowIfNegative(maxEvents);
+            EnterRun(nameof(Run));
             _stopRequested = false;
             long start = EventsProcessed;
             long end = maxEvents > long.MaxValue - start ? long.MaxValue : start + maxEvents;
             EventCalendar calendar = _calendar;
-            using (SuppressContextFlow())
+            try
             {
-                while (EventsProcessed < end && calendar.Count > 0 && !_stopRequested)
+                using (SuppressContextFlow())
                 {
-                    Dispatch(calendar.Pop());
+                    while (EventsProcessed < end && calendar.Count > 0 && !_stopRequested)
+                    {
+                        Dispatch(calendar.Pop());
+                    }
                 }
+            }
+            finally
+            {
+                _running = false;
             }
 
             ThrowIfFaulted();
@@ -242,6 +253,7 @@ public sealed class Simulation
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <see cref="Now"/>.</exception>
     /// <exception cref="ProcessFaultedException">A process ended with an unhandled exception.</exception>
+    /// <exception cref="InvalidOperationException">Called from inside an event handler or process of this simulation.</exception>
     public void RunUntil(SimTime end)
     {
         if (end.Ticks < _now)
@@ -249,13 +261,21 @@ public sealed class Simulation
             throw new ArgumentOutOfRangeException(nameof(end), end, $"The end must not be before now ({Now}).");
         }
 
+        EnterRun(nameof(RunUntil));
         _stopRequested = false;
-        using (SuppressContextFlow())
+        try
         {
-            while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime() < end.Ticks)
+            using (SuppressContextFlow())
             {
-                Dispatch(_calendar.Pop());
+                while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime() < end.Ticks)
+                {
+                    Dispatch(_calendar.Pop());
+                }
             }
+        }
+        finally
+        {
+            _running = false;
         }
 
         ThrowIfFaulted();
@@ -285,6 +305,17 @@ public sealed class Simulation
     /// </summary>
     private static AsyncFlowControl? SuppressContextFlow() =>
         ExecutionContext.IsFlowSuppressed() ? null : ExecutionContext.SuppressFlow();
+
+    private void EnterRun(string method)
+    {
+        if (_running)
+        {
+            throw new InvalidOperationException(
+                $"{method} was called from inside an event handler or process of the same simulation (at {Now}); the simulation is already running. Schedule the work, or call Stop and run again from outside.");
+        }
+
+        _running = true;
+    }
 
     /// <summary>Asks the running <see cref="Run()"/> or <see cref="RunUntil"/> to return after the current event.</summary>
     public void Stop() => _stopRequested = true;

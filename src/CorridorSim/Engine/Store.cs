@@ -99,6 +99,62 @@ public sealed class Store<T> : IBatchWaitSource
         return true;
     }
 
+    /// <summary>
+    /// Removes items from the front of the store: scans the oldest items while <paramref name="decide"/> returns 0
+    /// (keep) or 1 (remove) and stops at the first -1; the removed items are added to <paramref name="removed"/>
+    /// oldest first, and the rest keep their order. Costs the length of the scanned prefix, not of the store.
+    /// </summary>
+    /// <returns>The number of items removed.</returns>
+    internal int RemoveFromFront<TState>(Func<T, TState, int> decide, TState state, List<T> removed)
+    {
+        int end = _head;
+        bool any = false;
+        while (end < _items.Count && decide(_items[end], state) is var d && d >= 0)
+        {
+            any |= d > 0;
+            end++;
+        }
+
+        if (!any)
+        {
+            return 0;
+        }
+
+        // Compact the prefix towards its end, walking backwards, so the kept items stay in order and the items
+        // after the prefix do not move.
+        int start = removed.Count;
+        int write = end - 1;
+        for (int i = end - 1; i >= _head; i--)
+        {
+            T item = _items[i];
+            if (decide(item, state) > 0)
+            {
+                removed.Add(item);
+            }
+            else
+            {
+                _items[write--] = item;
+            }
+        }
+
+        for (int i = _head; i <= write; i++)
+        {
+            _items[i] = default!;
+        }
+
+        _head = write + 1;
+        if (_head == _items.Count)
+        {
+            _items.Clear();
+            _head = 0;
+        }
+
+        removed.Reverse(start, removed.Count - start);
+        _count.Update(_simulation.Now, Count);
+        ServePutters();
+        return removed.Count - start;
+    }
+
     internal bool PutFor(SimProcess process, T item)
     {
         if (TryPut(item))

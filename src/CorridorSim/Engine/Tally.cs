@@ -193,6 +193,9 @@ public sealed class Tally
         return fraction == 0 ? a : a + (fraction * (b - a));
     }
 
+    /// <summary>A mergeable copy of the histogram of a binned tally (<see cref="WithBinnedPercentiles"/>); null when it is empty or not binned.</summary>
+    internal BinnedCounts? Binned() => _histogram is not null && _count > 0 ? _histogram.Snapshot(_min, _max) : null;
+
     /// <summary>Forgets every observation (for example at the end of a warm-up period).</summary>
     public void Reset()
     {
@@ -272,6 +275,47 @@ internal sealed class LogHistogram
         }
 
         return Largest;
+    }
+
+    /// <summary>The same quantile over a sparse copy of the bins (bin offsets <paramref name="index"/>, ascending).</summary>
+    public static double Quantile(double p, long count, long zeros, int[] index, long[] counts, int shift, long firstKey)
+    {
+        double rank = p * (count - 1);
+        long target = (long)Math.Floor(rank);
+        if (target < zeros)
+        {
+            return 0;
+        }
+
+        long seen = zeros;
+        for (int i = 0; i < index.Length; i++)
+        {
+            seen += counts[i];
+            if (seen > target)
+            {
+                long low = (index[i] + firstKey) << shift;
+                return (BitConverter.Int64BitsToDouble(low) + BitConverter.Int64BitsToDouble(low + (1L << shift))) / 2;
+            }
+        }
+
+        return Largest;
+    }
+
+    /// <summary>A sparse copy of the non-empty bins.</summary>
+    public BinnedCounts Snapshot(double min, double max)
+    {
+        var index = new List<int>();
+        var counts = new List<long>();
+        for (int i = 0; i < _bins.Length; i++)
+        {
+            if (_bins[i] > 0)
+            {
+                index.Add(i);
+                counts.Add(_bins[i]);
+            }
+        }
+
+        return new BinnedCounts(_shift, _firstKey, _zeros, [.. index], [.. counts], _count, min, max);
     }
 
     public void Clear()

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CorridorSim.Cli;
+using CorridorSim.Corridor;
 
 namespace CorridorSim.Tests.Cli;
 
@@ -53,6 +54,22 @@ public sealed class BadInputTests : IDisposable
         ["absurd horizon"] = (Edit(d => d["simulation"]!["years"] = 100_000), "$.simulation.years", "found 100000"),
         ["absurd replications"] = (Edit(d => d["simulation"]!["replications"] = 1_000_000_000), "$.simulation.replications", "found 1000000000"),
         ["missing required field"] = (Edit(d => d["ports"]![1]!.AsObject().Remove("berths")), "$.ports[1].berths", "missing required field"),
+
+        // Valid means runnable: each of these passed validation and then failed (or hung) in the run.
+        ["lone surrogate escape"] = (() => Valid.Replace("\"westbound\"", "\"west\\ud800\"", StringComparison.Ordinal), "$.flows[0].id", "lone UTF-16 surrogate escape"),
+        ["lone surrogate escape in a field name"] = (() => Valid.Replace("\"units\"", "\"u\\udc00nits\"", StringComparison.Ordinal), "$", "a field name holds a lone UTF-16 surrogate escape"),
+        ["overlong id"] = (Edit(d => d["flows"]![0]!["id"] = new string('w', CorridorDefinition.MaxIdLength + 1)), "$.flows[0].id", "expected an id of at most 128 characters"),
+        ["overlong node name"] = (Edit(d => d["flows"]![0]!["origin"] = new string('n', 5000)), "$.flows[0].origin", "found a string of 5000 characters"),
+        ["units per year past the limit"] = (Edit(d => { d["flows"]![0]!["annualTons"] = 1e9; d["flows"]![0]!["tonsPerUnit"] = 0.01; }), "$.flows[0].tonsPerUnit", "expected at most 10000000 units a year"),
+        ["demand growing to infinity"] = (Edit(d => { d["flows"]![0]!["baseYear"] = 1900; d["flows"]![0]!["growthPerYear"] = 10; }), "$.flows[0].growthPerYear", "demand grows from 300000 t in 1900"),
+        ["demand growing past the limit in the warm-up year"] = (Edit(d => { d["flows"]![0]!["annualTons"] = 1e9; d["flows"]![0]!["baseYear"] = 2022; d["flows"]![0]!["growthPerYear"] = 0.01; }), "$.flows[0].growthPerYear", "in 2023"),
+        ["normal sd 1e300"] = (Edit(d => d["stages"]![0]!["transitHours"] = new JsonObject { ["normal"] = new JsonArray(120, 1e300) }), "$.stages[0].transitHours", "has a standard deviation too large to represent"),
+        ["uniform ±1e300"] = (Edit(d => d["ports"]![0]!["handlingHours"] = new JsonObject { ["uniform"] = new JsonArray(-1e300, 1e300) }), "$.ports[0].handlingHours", "expected at most ten years (87600 hours)"),
+        ["train headway past ten years"] = (Edit(d => d["stages"]![0]!["trainsPerDay"] = 1e-300), "$.stages[0].trainsPerDay", "is one train every 2.4E+301 hours"),
+        ["slowdown capacity factor 1e-300"] = (Edit(d => d.AsObject().Add("slowdowns", JsonNode.Parse("""[{ "component": "rail:kz", "start": "2024-03-01", "durationDays": 10, "capacityFactor": 1e-300 }]"""))), "$.slowdowns[0].capacityFactor", "at capacity factor 1E-300"),
+        ["investment trains per day 1e-300"] = (Edit(d => d.AsObject().Add("investments", JsonNode.Parse("""[{ "name": "closure", "date": "2024-03-01", "component": "rail:kz", "kind": "trainsPerDay", "value": 1e-300 }]"""))), "$.investments[0].value", "one train every"),
+        ["timetable interval 1e-300"] = (Edit(d => { d["vesselLegs"]![0]!["departure"] = "timetable"; d["vesselLegs"]![0]!["timetableIntervalHours"] = 1e-300; }), "$.vesselLegs[0].timetableIntervalHours", "expected a number within 0.1..8760"),
+        ["vessels turning round in no time"] = (Edit(d => { d["vesselLegs"]![0]!["sailingHours"] = 0; d["vesselLegs"]![0]!["maxWaitHours"] = 0; }), "$.vesselLegs[0].sailingHours", "turn round for ever at one instant"),
     };
 
     private readonly TempDirectory _dir = new();
@@ -185,6 +202,159 @@ public sealed class BadInputTests : IDisposable
         Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
         Assert.Contains(message, r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TinyDemandAndRareStorms_RunsToTheEnd()
+    {
+        // Gaps between arrivals (and storms) longer than any representable duration: drawn, and left for the next month.
+        string file = Write("rare", Edit(d =>
+        {
+            d["flows"]![0]!["annualTons"] = 1e-6;
+            d["flows"]![0]!["tonsPerUnit"] = 1e6;
+            d["ports"]![0]!["storms"] = JsonNode.Parse("""{ "episodesPerMonth": [1e-300, 1e-300, 1e-300, 1e-300, 1e-300, 1e-300, 1e-300, 1e-300, 1e-300, 1e-300, 1e-300, 1e-300] }""");
+        })());
+
+        CliResult validate = CliHarness.Run("validate", file);
+        CliResult run = CliHarness.Run("run", file, "--no-charts", "--out", _dir["out"]);
+
+        Assert.True(validate.ExitCode == Program.Success, validate.ToString());
+        Assert.True(run.ExitCode == Program.Success, run.ToString());
+    }
+
+    [Fact]
+    public void Run_BacklogPastMaxTonsInSystem_StopsWithExitOneNamingTheComponentAndYear()
+    {
+        // One train every 100 days cannot carry 300 kt a year: the queue at rail:kz passes 100 kt within months.
+        string file = Write("backlog", Edit(d =>
+        {
+            d["simulation"]!["maxTonsInSystem"] = 100_000;
+            d["simulation"]!["warmupDays"] = 0;
+            d["stages"]![0]!["trainsPerDay"] = 0.01;
+            foreach (System.Text.Json.Nodes.JsonNode? flow in d["flows"]!.AsArray())
+            {
+                flow!["diversion"] = new System.Text.Json.Nodes.JsonObject { ["mode"] = "off" }; // else the queue stays bounded
+            }
+        })());
+
+        CliResult validate = CliHarness.Run("validate", file);
+        CliResult run = CliHarness.Run("run", file, "--no-charts", "--out", _dir["out"]);
+
+        Assert.True(validate.ExitCode == Program.Success, validate.ToString());
+        Assert.True(run.ExitCode == Program.Failure, run.ToString());
+        Assert.Contains("The run stopped in 2024", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("more than simulation.maxTonsInSystem (100000 t); 'rail:kz' holds the most", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackTraceLine, run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir["out"], "summary.json")), "a summary with no completed year");
+    }
+
+    [Fact]
+    public void Run_BacklogPastTheLimitInTheSecondYear_WritesASummaryMarkedPartialAndExitsOne()
+    {
+        // About 290 kt a year more than rail:kz carries: 2024 completes, the queue passes 400 kt in 2025.
+        string file = Write("backlog-2025", Edit(d =>
+        {
+            d["simulation"]!["maxTonsInSystem"] = 400_000;
+            d["simulation"]!["warmupDays"] = 0;
+            d["simulation"]!["years"] = 3;
+            d["stages"]![0]!["trainsPerDay"] = 0.01;
+            foreach (System.Text.Json.Nodes.JsonNode? flow in d["flows"]!.AsArray())
+            {
+                flow!["diversion"] = new System.Text.Json.Nodes.JsonObject { ["mode"] = "off" }; // else the queue stays bounded
+            }
+        })());
+
+        CliResult run = CliHarness.Run("run", file, "--no-charts", "--out", _dir["out"]);
+
+        Assert.True(run.ExitCode == Program.Failure, run.ToString());
+        Assert.Contains("error: the run stopped early, and its outputs are partial", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("The run stopped in 2025", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("summary.json conforms to schema", run.Stdout, StringComparison.Ordinal);
+        JsonNode summary = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir["out"], "summary.json")))!;
+        Assert.True(summary["partial"]!.GetValue<bool>());
+        Assert.Contains("'rail:kz'", summary["partialReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Only 2024–2024", summary["partialReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2024, Assert.Single(summary["years"]!.AsArray())!["year"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Validate_InvalidUtf8_ExitTwoWithLineAndByte()
+    {
+        // Not silently replaced by U+FFFD (which would make "west\uFFFDbound" a valid id).
+        string file = _dir["latin1.json"];
+        byte[] text = System.Text.Encoding.UTF8.GetBytes(Valid.Replace("\"westbound\"", "\"west#bound\"", StringComparison.Ordinal));
+        int at = Array.IndexOf(text, (byte)'#');
+        text[at] = 0xE9; // 'é' in Latin-1
+        File.WriteAllBytes(file, text);
+        int line = text.AsSpan(0, at).Count((byte)'\n') + 1;
+        int column = at - Array.LastIndexOf(text, (byte)'\n', at);
+
+        CliResult r = CliHarness.Run("validate", file);
+
+        Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
+        Assert.Contains($"{file}: $: invalid UTF-8 at line {line}, byte {column}: found the byte 0xE9", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackTraceLine, r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_Fifo_RefusedWithoutBlocking()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no FIFOs in the file system
+        }
+
+        string fifo = _dir["pipe.json"];
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Opening a FIFO without a writer blocks for ever: the command must answer without opening it.
+        Task<CliResult> validate = Task.Run(() => CliHarness.Run("validate", fifo));
+        bool answered = await Task.WhenAny(validate, Task.Delay(TimeSpan.FromSeconds(30))) == validate;
+        if (!answered)
+        {
+            await File.WriteAllTextAsync(fifo, "{}"); // unblock the reader, so the test process can end
+        }
+
+        Assert.True(answered, "validate blocked on a FIFO");
+        CliResult r = await validate;
+        Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
+        Assert.Contains("not a regular file", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EmptyPath_SaysWhatIsWrongWithoutATypeName()
+    {
+        CliResult r = CliHarness.Run("validate", "");
+
+        Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
+        Assert.Contains("SCENARIO is an empty path", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("FileInfo", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ManyErrorsOfOneKind_ReportsTenAndCountsTheRest()
+    {
+        string file = Write("many", Edit(d =>
+        {
+            var ports = d["ports"]!.AsArray();
+            for (int i = 0; i < 40; i++)
+            {
+                ports.Add(JsonNode.Parse($$"""{ "id": "port:extra-{{i}}", "berths": 1, "handlingHours": 8, "bertsh": {{i}} }"""));
+            }
+        })());
+
+        CliResult r = CliHarness.Run("validate", file);
+
+        Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
+        Assert.Contains("(40 error(s))", r.Stderr, StringComparison.Ordinal);
+        string[] lines = r.Stderr.Split('\n');
+        Assert.Equal(ScenarioException.ReportedPerKind, lines.Count(l => l.Contains(".bertsh: unknown field", StringComparison.Ordinal) && !l.Contains("more like", StringComparison.Ordinal)));
+        Assert.Contains($"  … and 30 more like the one at $.ports[{2 + ScenarioException.ReportedPerKind}].bertsh: unknown field 'bertsh'", r.Stderr, StringComparison.Ordinal);
     }
 
     private static Func<string> Edit(Action<JsonNode> change) => () =>

@@ -12,13 +12,13 @@ public sealed class ChartTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Run_ChartsOn_WritesThreeNonEmptyPngFiles()
+    public void Run_ChartsOn_WritesFourNonEmptyPngFilesWithTheHeatmap()
     {
         CliResult r = CliHarness.Run("run", CliHarness.SamplePath("titr-baseline-2024"), "-r", "1", "--out", _dir.Path);
 
         Assert.True(r.ExitCode == Program.Success, r.ToString());
-        Assert.Contains("throughput.png, utilization.png, transit.png", r.Stdout, StringComparison.Ordinal);
-        foreach (string chart in (string[])["throughput.png", "utilization.png", "transit.png"])
+        Assert.Contains("throughput.png, utilization.png, utilization-heatmap.png, transit.png", r.Stdout, StringComparison.Ordinal);
+        foreach (string chart in (string[])["throughput.png", "utilization.png", "utilization-heatmap.png", "transit.png"])
         {
             AssertPng(_dir[chart]);
         }

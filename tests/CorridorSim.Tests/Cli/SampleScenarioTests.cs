@@ -40,7 +40,7 @@ public sealed class SampleScenarioTests(SampleRuns runs)
 
         Assert.True(run.Result.ExitCode == Program.Success, run.Result.ToString());
         Assert.Empty(run.Result.Stderr);
-        Assert.Contains("summary.json conforms to schema v1.", run.Result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("summary.json conforms to schema v2.", run.Result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{SampleRuns.Replications} replications, seed ", run.Result.Stdout, StringComparison.Ordinal);
         foreach (string file in (string[])["summary.json", "years.csv", "components.csv", "flows.csv"])
         {
@@ -76,7 +76,7 @@ public sealed class SampleScenarioTests(SampleRuns runs)
         JsonElement root = doc.RootElement;
 
         // DESIGN.md, "Results: summary.json".
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(scenario.Name, root.GetProperty("scenario").GetString());
         Assert.Equal(scenario.Simulation.Seed, root.GetProperty("seed").GetUInt64());
         Assert.Equal(SampleRuns.Replications, root.GetProperty("replications").GetInt32());

@@ -28,7 +28,7 @@ public sealed class SummaryCheckTests(SampleRuns runs) : IDisposable
         int exit = Commands.CheckSummary(run.SummaryPath, stdout, stderr);
 
         Assert.Equal(Program.Success, exit);
-        Assert.Equal("summary.json conforms to schema v1." + Environment.NewLine, stdout.ToString());
+        Assert.Equal("summary.json conforms to schema v2." + Environment.NewLine, stdout.ToString());
         Assert.Empty(stderr.ToString());
     }
 
@@ -36,7 +36,7 @@ public sealed class SummaryCheckTests(SampleRuns runs) : IDisposable
     public void CheckSummary_BrokenSummary_FailureListingEveryErrorWithItsPath()
     {
         string text = File.ReadAllText(runs["titr-baseline-2024"].SummaryPath)
-            .Replace("\"schemaVersion\": 1,", "\"schemaVersion\": 2,", StringComparison.Ordinal)
+            .Replace("\"schemaVersion\": 2,", "\"schemaVersion\": 1,", StringComparison.Ordinal)
             .Replace("\"bottleneck\":", "\"bottleneckId\":", StringComparison.Ordinal);
         string path = _dir["summary.json"];
         File.WriteAllText(path, text);
@@ -48,8 +48,8 @@ public sealed class SummaryCheckTests(SampleRuns runs) : IDisposable
         Assert.Equal(Program.Failure, exit);
         Assert.Empty(stdout.ToString());
         string err = stderr.ToString();
-        Assert.Contains("does not conform to schema v1", err, StringComparison.Ordinal);
-        Assert.Contains("$.schemaVersion: found 2", err, StringComparison.Ordinal);
+        Assert.Contains("does not conform to schema v2", err, StringComparison.Ordinal);
+        Assert.Contains("$.schemaVersion: found 1", err, StringComparison.Ordinal);
         Assert.Contains("$.years[0].bottleneckId: unknown field", err, StringComparison.Ordinal);
         Assert.Contains("$.years[0].bottleneck: missing required field", err, StringComparison.Ordinal);
     }
@@ -74,14 +74,14 @@ public sealed class SummaryCheckTests(SampleRuns runs) : IDisposable
     }
 
     [Theory]
-    [InlineData("\"schemaVersion\": 1,", "\"schemaVersion\": 2,", "$.schemaVersion: found 2, expected one of: 1.")]
+    [InlineData("\"schemaVersion\": 2,", "\"schemaVersion\": 1,", "$.schemaVersion: found 1, expected one of: 2.")]
     [InlineData("\"seed\": 7,", "\"seed\": -7,", "$.seed: found -7")]
     [InlineData("\"replications\": 2,", "\"replications\": 2, \"wallTime\": 3,", "$.wallTime: unknown field 'wallTime'")]
     [InlineData("\"bottleneck\":", "\"bottleneckId\":", "$.years[0].bottleneck: missing required field 'bottleneck'")]
     [InlineData("\"probabilityTargetMet\": ", "\"probabilityTargetMet\": 1.5, \"x\": ", "$.years[0].probabilityTargetMet: found 1.5")]
     [InlineData("\"scenario\": \"small-test\",", "\"scenario\": \"small-test\", \"scenario\": \"again\",", "$.scenario: duplicate field 'scenario'")]
-    [InlineData("\"schemaVersion\": 1,", "\"schemaVersion\": 1, // a comment\n", "$: invalid JSON")]
-    [InlineData("\"schemaVersion\": 1,", "\"schemaVersion\": 1,,", "$: invalid JSON")]
+    [InlineData("\"schemaVersion\": 2,", "\"schemaVersion\": 2, // a comment\n", "$: invalid JSON")]
+    [InlineData("\"schemaVersion\": 2,", "\"schemaVersion\": 2,,", "$: invalid JSON")]
     [InlineData("\"replications\": 2,", "\"replications\": 2.5,", "$.replications: found 2.5, expected an integer.")]
     [InlineData("\"years\": [", "\"years\": [], \"unused\": [", "$.years: found an empty array, expected at least 1 item(s).")]
     public void Validate_BrokenSummary_ReportsThePath(string find, string replace, string expected)

@@ -23,8 +23,8 @@ public sealed class SweepCommandTests : IDisposable
         Assert.True(r.ExitCode == Program.Success, r.ToString());
         Assert.Empty(r.Stderr);
         Assert.Contains("2 grid point(s) × 1 replications", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains("grid point 2/2 done", r.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("grid point 3/", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("grid points 2/2, done in ", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("grid points 3/", r.Stdout, StringComparison.Ordinal);
         JsonElement root = ReadSweep();
         JsonElement parameter = Assert.Single(root.GetProperty("parameters").EnumerateArray());
         Assert.Equal(Ferries, parameter.GetProperty("path").GetString());
@@ -73,7 +73,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.StartsWith("error: ", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter '", r.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("grid point 1/", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("grid points 1/", r.Stdout, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_dir["out"]), $"{why}: output written");
     }
 

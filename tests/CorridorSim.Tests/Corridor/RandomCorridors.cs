@@ -63,6 +63,9 @@ internal sealed record RandomCorridor
 
     public required double WarmupDays { get; init; }
 
+    public required double DivertAfterDays { get; init; }       // 0: diversion off
+
+
     public required double StopHours { get; init; }             // hours into the first year at which the run stops
 
     public required ulong Seed { get; init; }
@@ -140,6 +143,7 @@ internal sealed record RandomCorridor
                 Origin = origin,
                 Destination = destination,
                 Routes = [new RouteDefinition { Legs = legs }],
+                Diversion = DivertAfterDays > 0 ? new DiversionRule { AfterDays = DivertAfterDays } : new DiversionRule { Mode = DiversionMode.Off },
             });
         }
 
@@ -181,7 +185,7 @@ internal sealed record RandomCorridor
         s.Append(CultureInfo.InvariantCulture,
             $"flows=[{string.Join("; ", Flows.Select(f => $"{f.Kind} {f.Commodity} {F(f.AnnualTons)} t/yr {F(f.TonsPerUnit)} t/unit"))}] ");
         s.Append(CultureInfo.InvariantCulture,
-            $"storms/month={F(StormsPerMonth)} closureDay={ClosureDay} investmentDay={InvestmentDay} slowdownDay={SlowdownDay} warmup={F(WarmupDays)} d stop={StopDate:yyyy-MM-dd HH:mm} seed={Seed}");
+            $"storms/month={F(StormsPerMonth)} closureDay={ClosureDay} investmentDay={InvestmentDay} slowdownDay={SlowdownDay} warmup={F(WarmupDays)} d divertAfter={F(DivertAfterDays)} d stop={StopDate:yyyy-MM-dd HH:mm} seed={Seed}");
         return s.ToString();
     }
 
@@ -224,6 +228,7 @@ internal sealed record RandomCorridor
         from investmentDay in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(1, 300)))
         from slowdownDay in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(1, 300)))
         from warmup in Gen.Elements(0.0, 10.0, 60.0)
+        from divertAfter in Gen.Frequency((1, Gen.Constant(0.0)), (2, Between(0.5, 20)))
         from stop in Between(0.5, maxStopDays * 24, 100_000)
         from seed in Gen.Choose(0, int.MaxValue)
         select new RandomCorridor
@@ -245,6 +250,7 @@ internal sealed record RandomCorridor
             InvestmentDay = investmentDay,
             SlowdownDay = slowdownDay,
             WarmupDays = warmup,
+            DivertAfterDays = divertAfter,
             StopHours = stop,
             Seed = (ulong)seed,
         };

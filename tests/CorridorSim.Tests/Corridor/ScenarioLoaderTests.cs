@@ -396,6 +396,88 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
         Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
     }
 
+    [Theory]
+    [InlineData("{ \"name\": \"a\\ud800\", \"simulation\": { \"startYear\": 2024 } }", "$.name", "found a string with a lone UTF-16 surrogate escape")]
+    [InlineData("{ \"name\": \"a\", \"simulation\": { \"startYear\": 2024 }, \"units\": [ { \"id\": \"\\udfff\", \"unitsPerTrain\": 1 } ] }", "$.units[0].id", "lone UTF-16 surrogate escape")]
+    [InlineData("{ \"name\": \"a\", \"simulation\": { \"startYear\": 2024, \"x\\ud800\": 1 } }", "$.simulation", "a field name holds a lone UTF-16 surrogate escape")]
+    public void TryParse_LoneSurrogateEscape_ReturnsTheErrorAtItsPathInsteadOfThrowing(string json, string path, string fragment)
+    {
+        Assert.False(ScenarioLoader.TryParse(json, "s.json", out Scenario? scenario, out IReadOnlyList<ScenarioError> errors));
+
+        Assert.Null(scenario);
+        ScenarioError e = Assert.Single(errors);
+        Assert.Equal(path, e.Path);
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+        Assert.Throws<ScenarioException>(() => ScenarioLoader.ParseDocument(json, "s.json"));
+    }
+
+    [Fact]
+    public void TryParse_LoneSurrogateCharacterInTheText_ReturnsAnErrorInsteadOfThrowing()
+    {
+        // Not an escape: a string from code holding half a surrogate pair.
+        string json = "{ \"name\": \"a" + '\ud800' + "\", \"simulation\": { \"startYear\": 2024 } }";
+
+        Assert.False(ScenarioLoader.TryParse(json, "s.json", out _, out IReadOnlyList<ScenarioError> errors));
+
+        ScenarioError e = Assert.Single(errors);
+        Assert.Equal("$", e.Path);
+        Assert.StartsWith("invalid text at line 1, character 13: found half a UTF-16 surrogate pair (U+D800)", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ScenarioException>(() => ScenarioLoader.ParseDocument(json, "s.json"));
+    }
+
+    [Fact]
+    public void TryLoad_LoneSurrogateEscapeInAFile_ReturnsTheErrorInsteadOfThrowing()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"corridorsim-surrogate-{Environment.ProcessId}.json");
+        File.WriteAllText(path, FullText.Replace("\"port:kuryk\"", "\"port:\\ud83dkuryk\"", StringComparison.Ordinal));
+        try
+        {
+            Assert.False(ScenarioLoader.TryLoad(path, out _, out IReadOnlyList<ScenarioError> errors));
+            Assert.Contains(errors, e => e.Path == "$.ports[0].id" && e.Message.Contains("surrogate", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TryLoad_EmptyFile_SaysSoWithoutReadingIt()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"corridorsim-empty-{Environment.ProcessId}.json");
+        File.WriteAllBytes(path, []);
+        try
+        {
+            Assert.False(ScenarioLoader.TryLoad(path, out _, out IReadOnlyList<ScenarioError> errors));
+            Assert.Contains("the file is empty, or is not a regular file", Assert.Single(errors).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ScenarioException_ManyErrorsOfOneKind_MessageListsTenPerKindAndCountsTheRest()
+    {
+        ScenarioError[] errors =
+        [
+            .. Enumerable.Range(0, 25).Select(i => new ScenarioError($"$.ports[{i}].bertsh", $"unknown field 'bertsh' (expected one of: id, berths); did you mean 'berths'?")),
+            new ScenarioError("$.name", "missing required field 'name' of a CorridorSim scenario."),
+            .. Enumerable.Range(0, 12).Select(i => new ScenarioError($"$.flows[{i}].annualTons", $"found {i * 1e10}, expected a number within 0..1e9.")),
+        ];
+        var ex = new ScenarioException(errors);
+
+        IReadOnlyList<string> lines = ex.ReportLines();
+
+        Assert.Equal(38, ex.Errors.Count);
+        Assert.Equal(10 + 1 + 10 + 2, lines.Count);
+        Assert.Equal("… and 15 more like the one at $.ports[10].bertsh: unknown field 'bertsh' (expected one of: id, berths); did you mean 'berths'?", lines[^2]);
+        Assert.StartsWith("… and 2 more like the one at $.flows[10].annualTons: found 100000000000,", lines[^1], StringComparison.Ordinal);
+        Assert.Contains(lines[^2], ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.ports[11]", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ScenarioError_ToString_IsFileColonPathColonMessage()
     {

@@ -224,4 +224,53 @@ public sealed class ValidationTests
         Assert.Equal(errors, ex.Errors);
         Assert.NotEmpty(errors);
     }
+
+    [Fact]
+    public void Build_IdLongerThanTheLimit_IsRejected()
+    {
+        CorridorBuilder b = TestCorridors.Small();
+        b.AddFlow(Flow("dostyk", "poti", "rail:kz", "ferry:kuryk-alat", "rail:az-ge") with { Id = new string('f', CorridorDefinition.MaxIdLength + 1) });
+
+        ScenarioException ex = BuildFails(b);
+
+        Assert.Contains("too long; expected at most 128", Single(ex, "$.flows[1].id").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SeasonalityOfThirteenMonths_MessageStatesTheRealLimit()
+    {
+        CorridorBuilder b = TestCorridors.Small();
+        b.AddFlow(Flow("dostyk", "poti", "rail:kz", "ferry:kuryk-alat", "rail:az-ge") with { Id = "seasonal", Seasonality = [.. Enumerable.Repeat(1.0, 13)] });
+
+        ScenarioException ex = BuildFails(b);
+
+        string message = Single(ex, "$.flows[1].seasonality").Message;
+        Assert.Contains("12 values (January first), each within [0, 1000000)", message, StringComparison.Ordinal);
+        Assert.Contains("found 13 value(s)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_MoreUnitsAYearThanTheLimit_IsRejectedAtTonsPerUnit()
+    {
+        CorridorBuilder b = TestCorridors.Small();
+        b.AddFlow(Flow("dostyk", "poti", "rail:kz", "ferry:kuryk-alat", "rail:az-ge") with { Id = "dust", AnnualTons = 1e9, TonsPerUnit = 0.01 });
+
+        ScenarioException ex = BuildFails(b);
+
+        Assert.Contains("is 100000000000 units; expected at most 10000000 units a year", Single(ex, "$.flows[1].tonsPerUnit").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateRun_DemandGrowingPastTheLimitInACodeBuiltRun_FailsNamingTheFlow()
+    {
+        // Without the simulated years validation cannot see growth; the run stops with a message, not with memory.
+        CorridorBuilder b = TestCorridors.Small();
+        b.AddFlow(Flow("dostyk", "poti", "rail:kz", "ferry:kuryk-alat", "rail:az-ge") with { Id = "boom", BaseYear = 1900, GrowthPerYear = 10 });
+        var model = new CorridorModel(b.Build());
+
+        var ex = Assert.Throws<ProcessFaultedException>(() => model.CreateRun(seed: 1, replication: 0, firstYear: 2024));
+
+        Assert.Contains("Flow 'boom' demands", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("growthPerYear", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -491,4 +491,75 @@ public class ProcessTaskTests
         Assert.True(p1.IsCompleted);
         Assert.Equal(SimTime.FromHours(2), sim.Now);
     }
+
+    public enum ForeignAwait
+    {
+        /// <summary>The body itself awaits <see cref="Task.Delay(int)"/>.</summary>
+        TaskDelayInBody,
+
+        /// <summary>The body awaits <see cref="Task.Yield"/> after a simulated delay.</summary>
+        TaskYieldAfterADelay,
+
+        /// <summary>An <c>async Task</c> helper the body awaits awaits <see cref="Task.Delay(int)"/>.</summary>
+        TaskDelayInHelper,
+    }
+
+    [Theory]
+    [InlineData(ForeignAwait.TaskDelayInBody)]
+    [InlineData(ForeignAwait.TaskYieldAfterADelay)]
+    [InlineData(ForeignAwait.TaskDelayInHelper)]
+    public void Run_ProcessAwaitsANonSimulationAwaitable_FailsTheRunSayingSo(ForeignAwait kind)
+    {
+        var sim = new Simulation();
+        bool resumed = false;
+        sim.Start(
+            kind switch
+            {
+                ForeignAwait.TaskDelayInBody => async p =>
+                {
+                    await Task.Delay(1);
+                    resumed = true;
+                },
+                ForeignAwait.TaskYieldAfterADelay => async p =>
+                {
+                    await p.Delay(Hours(2));
+                    await Task.Yield();
+                    resumed = true;
+                },
+                _ => async p =>
+                {
+                    await RealDelay();
+                    resumed = true;
+                },
+            },
+            "impatient");
+        sim.Start(async p => await p.Delay(Hours(5)), "bystander");
+
+        var ex = Assert.Throws<ProcessFaultedException>(() => sim.Run());
+
+        Assert.Equal("impatient", ex.ProcessName);
+        Assert.Contains("not a simulation awaitable", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+        Assert.True(sim.Now < SimTime.FromHours(5));
+        Thread.Sleep(50); // the foreign awaiter completes on another thread: the abandoned body must not resume
+        Assert.False(resumed);
+    }
+
+    private static async Task RealDelay() => await Task.Delay(1);
+
+    [Fact]
+    public void Run_ProcessAwaitsACompletedTaskOrAHelperOfSimulationAwaits_Runs()
+    {
+        var sim = new Simulation();
+        SimProcess p1 = sim.Start(async p =>
+        {
+            await Task.CompletedTask;
+            await Nested(async q => await q.Delay(Hours(1)), p);
+        });
+
+        sim.Run();
+
+        Assert.True(p1.IsCompleted);
+        Assert.Equal(SimTime.FromHours(1), sim.Now);
+    }
 }

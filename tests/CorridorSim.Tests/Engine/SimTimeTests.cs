@@ -200,11 +200,29 @@ public class SimTimeTests
     }
 
     [Fact]
-    public void Arithmetic_PastTheTickRange_ThrowsOverflow()
+    public void Arithmetic_PastTheLastInstant_ThrowsTheScheduleMessage()
     {
-        Assert.Throws<OverflowException>(() => SimTime.MaxValue + SimDuration.FromTicks(1));
-        Assert.Throws<OverflowException>(() => SimDuration.MaxValue + SimDuration.FromTicks(1));
-        Assert.Throws<OverflowException>(() => SimDuration.FromTicks(long.MinValue) - SimDuration.FromTicks(1));
+        var sim = new Simulation();
+        sim.RunUntil(SimTime.FromTicks(1));
+        var schedule = Assert.Throws<ArgumentOutOfRangeException>(() => sim.Schedule(SimDuration.MaxValue, static (_, _) => { }, (object?)null));
+
+        var sum = Assert.Throws<ArgumentOutOfRangeException>(() => sim.Now + SimDuration.MaxValue);
+        var difference = Assert.Throws<ArgumentOutOfRangeException>(() => sim.Now - SimDuration.FromTicks(long.MinValue));
+
+        string first = schedule.Message[..schedule.Message.IndexOf('.', StringComparison.Ordinal)];
+        Assert.StartsWith(first, sum.Message, StringComparison.Ordinal);
+        Assert.StartsWith(first, difference.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DurationArithmetic_PastTheTickRange_ThrowsArgumentOutOfRange()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SimTime.MaxValue + SimDuration.FromTicks(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SimDuration.MaxValue + SimDuration.FromTicks(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SimDuration.FromTicks(long.MinValue) - SimDuration.FromTicks(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SimDuration.FromTicks(long.MinValue) + SimDuration.FromTicks(-1));
+        Assert.Equal(SimDuration.MaxValue, SimDuration.MaxValue - SimDuration.Zero);
+        Assert.Equal(SimTime.MaxValue, SimTime.MaxValue + SimDuration.FromTicks(-1) + SimDuration.FromTicks(1));
         Assert.Throws<OverflowException>(() => SimDuration.MaxValue.ToTimeSpan());
     }
 

@@ -357,4 +357,33 @@ public class SimulationTests
     }
 
     private static readonly Action<Simulation, Probe> Record = static (sim, probe) => probe.Log.Add((probe.Sequence, sim.Now.Ticks));
+
+    [Fact]
+    public void Run_CalledFromAHandlerOrAProcess_ThrowsInvalidOperation()
+    {
+        var sim = new Simulation();
+        Exception? fromHandler = null;
+        Exception? fromHandlerUntil = null;
+        sim.Schedule(SimDuration.FromHours(1), (s, _) =>
+        {
+            fromHandler = Xunit.Record.Exception(() => s.Run());
+            fromHandlerUntil = Xunit.Record.Exception(() => s.RunUntil(SimTime.FromHours(3)));
+        }, (object?)null);
+        Exception? fromProcess = null;
+        sim.Start(async p =>
+        {
+            await p.Delay(SimDuration.FromHours(2));
+            fromProcess = Xunit.Record.Exception(() => p.Simulation.Run(10));
+        });
+
+        sim.Run();
+
+        Assert.IsType<InvalidOperationException>(fromHandler);
+        Assert.IsType<InvalidOperationException>(fromHandlerUntil);
+        Assert.IsType<InvalidOperationException>(fromProcess);
+        Assert.Contains("already running", fromHandler!.Message, StringComparison.Ordinal);
+        Assert.Equal(SimTime.FromHours(2), sim.Now);
+        sim.RunUntil(SimTime.FromHours(4)); // and runs again from outside
+        Assert.Equal(SimTime.FromHours(4), sim.Now);
+    }
 }

@@ -1,4 +1,5 @@
 using CorridorSim.Engine;
+using FsCheck;
 using FsCheck.Xunit;
 
 namespace CorridorSim.Tests.Engine;
@@ -209,5 +210,49 @@ public class TallyTests
         bool nonNegative = values.Length < 2 || tally.Variance >= 0;
         bool percentilesBounded = tally.Percentile(0) == tally.Min && tally.Percentile(1) == tally.Max;
         return tally.Count == values.Length && ordered && nonNegative && percentilesBounded;
+    }
+
+    /// <summary>
+    /// Merging the binned histograms of tallies gives exactly the percentiles of one binned tally that saw every
+    /// observation (pooled percentiles across replications), which the mean of the parts' percentiles does not.
+    /// </summary>
+    [Property]
+    public bool BinnedCountsMerge_SplitObservations_PercentilesEqualThoseOfOneTallyOfAll(NormalFloat[] first, NormalFloat[] second, byte q)
+    {
+        double[] a = first.Select(x => Math.Abs(x.Get) % 1e6).ToArray();
+        double[] b = second.Select(x => Math.Abs(x.Get) % 1e6).ToArray();
+        Tally ta = Tally.WithBinnedPercentiles(), tb = Tally.WithBinnedPercentiles(), all = Tally.WithBinnedPercentiles();
+        foreach (double x in a)
+        {
+            ta.Add(x);
+            all.Add(x);
+        }
+
+        foreach (double x in b)
+        {
+            tb.Add(x);
+            all.Add(x);
+        }
+
+        BinnedCounts? merged = BinnedCounts.Merge([ta.Binned(), null, tb.Binned()]);
+        double p = q / 255.0;
+        return all.Count == 0
+            ? merged is null
+            : merged is not null && merged.Count == all.Count && merged.Quantile(p) == all.Percentile(p);
+    }
+
+    [Fact]
+    public void BinnedCountsMerge_TwoReplicationsOfDifferentSpread_PooledP95ExceedsTheMeanOfTheirP95s()
+    {
+        Tally narrow = Tally.WithBinnedPercentiles(), wide = Tally.WithBinnedPercentiles();
+        for (int i = 1; i <= 1000; i++)
+        {
+            narrow.Add(10 + (i % 10));   // 10..19 days
+            wide.Add(10 + (i % 100));    // 10..109 days
+        }
+
+        double meanOfP95s = (narrow.Percentile(0.95) + wide.Percentile(0.95)) / 2;
+        double pooled = BinnedCounts.Merge([narrow.Binned(), wide.Binned()])!.Quantile(0.95);
+        Assert.True(pooled > meanOfP95s * 1.3, $"pooled p95 {pooled}, mean of p95s {meanOfP95s}");
     }
 }

@@ -26,6 +26,39 @@ internal abstract class ComponentRuntime
 
     public abstract void Accept(CargoUnit unit, bool forward);
 
+    /// <summary>The shortest diversion wait, in ticks, of the flows whose routes start here; <see cref="long.MaxValue"/> when none divert here.</summary>
+    public long DivertAfterTicks { get; set; } = long.MaxValue;
+
+    /// <summary>Removes the units that have waited in this component's queues longer than their flow's diversion rule allows, and diverts them.</summary>
+    public virtual void DivertWaiting()
+    {
+    }
+
+    /// <summary>Diverts, from the front of <paramref name="queue"/>, the units at their first step that waited too long.</summary>
+    protected void DivertFrom(Store<CargoUnit> queue)
+    {
+        if (queue.Count == 0)
+        {
+            return;
+        }
+
+        List<CargoUnit> removed = Run.DivertScratch;
+        queue.RemoveFromFront(DiversionDue, (Run.Simulation.Now.Ticks, DivertAfterTicks), removed);
+        foreach (CargoUnit u in removed)
+        {
+            Run.Divert(u);
+        }
+
+        removed.Clear();
+    }
+
+    /// <summary>Keep (0) or divert (1) a queued unit; stop (-1) at the first that cannot have waited long enough (queues are in arrival order).</summary>
+    private static readonly Func<CargoUnit, (long Now, long MinAfter), int> DiversionDue = static (u, s) =>
+    {
+        long waited = s.Now - u.QueuedAt.Ticks;
+        return waited <= s.MinAfter ? -1 : u.Step == 1 && waited > u.Flow.DivertAfterTicks ? 1 : 0;
+    };
+
     /// <summary>Starts the component's processes, once every runtime of the run exists.</summary>
     public virtual void Start()
     {
@@ -73,6 +106,7 @@ internal abstract class ComponentRuntime
         TonsThrough = TonsThrough,
         UnitsThrough = UnitsThrough,
         Utilization = utilization,
+        TimeStates = ComponentTimeStates.WorkingOrIdle(utilization),
         MeanWaitHours = MeanOrZero(waits),
         P95WaitHours = P95(waits),
         MeanQueue = meanQueue,

@@ -21,6 +21,16 @@ public sealed record SlowdownDefinition
         {
             context.Error(p + ".component", $"slowdown: '{Component}' is not a stage defined in $.stages.");
         }
+        else if (c is StageDefinition stage)
+        {
+            // The slowest the stage can be while slowed down: its own capacity or the lowest an investment sets.
+            double trainsPerDay = context.Definition.Investments
+                .Where(i => i.Kind == InvestmentKind.TrainsPerDay && i.Component == Component && i.Value > 0)
+                .Select(i => i.Value)
+                .Append(stage.TrainsPerDay)
+                .Min();
+            context.CheckHeadway(p + ".capacityFactor", $"slowdown of '{Component}'", trainsPerDay, CapacityFactor);
+        }
 
         // Ranges: SlowdownFields (ValidationContext.CheckRanges).
     }

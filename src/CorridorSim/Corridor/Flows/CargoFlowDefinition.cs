@@ -3,6 +3,12 @@ namespace CorridorSim.Corridor;
 /// <summary>A cargo flow: what, how much, when, from where to where, and by which routes.</summary>
 public sealed record CargoFlowDefinition
 {
+    /// <summary>
+    /// The most units a flow may generate in one simulated year (demand in tons over <see cref="TonsPerUnit"/>): every
+    /// unit is simulated one by one, so more would take memory and time without bound.
+    /// </summary>
+    public const double MaxUnitsPerYear = 10_000_000;
+
     /// <summary>Unique flow id.</summary>
     public required string Id { get; init; }
 
@@ -42,19 +48,58 @@ public sealed record CargoFlowDefinition
     /// <summary>How a unit chooses its route.</summary>
     public RouteChoice RouteChoice { get; init; } = RouteChoice.FixedShares;
 
+    /// <summary>When units give up waiting at their first component and leave for an alternative; on by default (see <see cref="DiversionRule"/>).</summary>
+    public DiversionRule Diversion { get; init; } = new();
+
     /// <summary>Demand in tons for a calendar year.</summary>
     public double TonsInYear(int year) =>
         AnnualTonsByYear.TryGetValue(year, out double t) ? t : AnnualTons * Math.Pow(1 + GrowthPerYear, year - BaseYear);
 
+    /// <summary>
+    /// Demand after growth stays within the range of annualTons in every simulated year, and units per year within
+    /// <see cref="MaxUnitsPerYear"/>; without the simulated years (a definition checked on its own), the years the
+    /// definition names.
+    /// </summary>
+    private void CheckDemand(ValidationContext context, string p)
+    {
+        double maxTons = FlowFields.Flow["annualTons"]!.Max!.Value;
+        IEnumerable<int> years = context.Years is { } y
+            ? Enumerable.Range(y.First, y.Last - y.First + 1)
+            : AnnualTonsByYear.Keys.Append(BaseYear);
+        static string F(double v) => ValidationContext.Format(v);
+        foreach (int year in years.Order())
+        {
+            double tons = TonsInYear(year);
+            if (!AnnualTonsByYear.ContainsKey(year) && !(tons <= maxTons) && GrowthPerYear != 0)
+            {
+                context.Error(p + ".growthPerYear", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"flow '{Id}': demand grows from {F(AnnualTons)} t in {BaseYear} at {F(GrowthPerYear)} a year to {F(tons)} t in {year}; expected at most {Field.F(maxTons)} t in every simulated year."));
+                return;
+            }
+
+            if (TonsPerUnit > 0 && !(tons / TonsPerUnit <= MaxUnitsPerYear))
+            {
+                context.Error(p + ".tonsPerUnit", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"flow '{Id}': {F(tons)} t in {year} at {F(TonsPerUnit)} t per unit is {F(tons / TonsPerUnit)} units; expected at most {Field.F(MaxUnitsPerYear)} units a year (each unit is simulated): raise tonsPerUnit or lower the demand."));
+                return;
+            }
+        }
+    }
+
     internal void Validate(ValidationContext context, string p, IReadOnlyDictionary<string, ComponentDefinition> components)
     {
         context.CheckUnit(p + ".unit", $"flow '{Id}'", Unit);
-        // Ranges (tons, growth, seasonality values, route shares): FlowFields (ValidationContext.CheckRanges).
+        // Ranges (tons, growth, seasonality values, route shares, diversion days): FlowFields (ValidationContext.CheckRanges).
+        if (Diversion is null)
+        {
+            context.Error(p + ".diversion", $"flow '{Id}': a diversion rule is required; use mode \"off\" for none.");
+        }
         if (Seasonality.Count is not (0 or 12) || (Seasonality.Count == 12 && !(Seasonality.Sum() > 0)))
         {
-            context.Error(p + ".seasonality", $"flow '{Id}': seasonality needs 12 non-negative values (January first) with a positive sum, or none.");
+            context.Error(p + ".seasonality", $"flow '{Id}': seasonality needs 12 values (January first), each within {FlowFields.Flow["seasonality"]!.RangeText}, with a positive sum, or none; found {Seasonality.Count} value(s){(Seasonality.Count == 12 ? " summing to 0" : string.Empty)}.");
         }
 
+        CheckDemand(context, p);
         if (Routes is null || Routes.Count == 0)
         {
             context.Error(p + ".routes", $"flow '{Id}': at least one route is required.");

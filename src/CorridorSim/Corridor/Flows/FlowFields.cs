@@ -17,6 +17,17 @@ internal static class FlowFields
         Field.Source,
     ]);
 
+    public static Shape Diversion { get; } = new("diversion", "a diversion rule", typeof(DiversionRule),
+    [
+        new("mode", Form.Words, "\"afterDays\": a unit that has waited more than afterDays at its route's first component (before it is taken into service) leaves for the alternative and counts as diverted; \"off\": units wait however long it takes.")
+        {
+            Words = ["afterDays", "off"],
+        },
+        new("afterDays", Form.Number, "Days a unit may wait at its first component before it leaves; checked once a simulated day. Default: the longest wait of the 2020 Dostyk backlog, up to 42 days [S209].") { Min = 0, MinExclusive = true, Max = 3650 },
+        new("to", Form.Text, "The alternative diverted units leave for, for reports, e.g. \"northern-route\" [S8] or \"trucks\".") { MinLength = 1 },
+        Field.Source,
+    ]);
+
     public static Shape Flow { get; } = new("flow", "a flow", typeof(CargoFlowDefinition),
     [
         Field.Id("id", "Unique flow id."),
@@ -35,6 +46,7 @@ internal static class FlowFields
         {
             Words = ["fixedShares", "shortestExpectedTime"],
         },
+        new("diversion", Form.Object, "What happens to units that wait too long at their first component; default: after 42 days they leave for the northern route.") { Item = Diversion },
         Field.Source,
     ]);
 }

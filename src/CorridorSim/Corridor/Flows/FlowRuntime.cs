@@ -18,7 +18,11 @@ internal sealed class FlowRuntime
         _arrivals = run.Simulation.Stream("flow:" + definition.Id + ":arrivals");
         _routes = run.Simulation.Stream("flow:" + definition.Id + ":routes");
         _seasonMean = definition.Seasonality.Count == 12 ? definition.Seasonality.Average() : 1;
+        DivertAfterTicks = definition.Diversion.IsOn ? SimDuration.FromDays(definition.Diversion.AfterDays).Ticks : long.MaxValue;
     }
+
+    /// <summary>How long, in ticks, a unit may wait at its first component before it diverts; <see cref="long.MaxValue"/> when the flow never diverts.</summary>
+    public long DivertAfterTicks { get; }
 
     public CargoFlowDefinition Definition { get; }
 
@@ -33,6 +37,14 @@ internal sealed class FlowRuntime
 
     public long DeliveredUnits { get; set; }
 
+    /// <summary>Tons delivered in the year that were generated before the year began (the backlog's clearance).</summary>
+    public double DeliveredFromBacklogTons { get; set; }
+
+    /// <summary>Tons diverted in the year.</summary>
+    public double DivertedTons { get; set; }
+
+    public double TotalDivertedTons { get; set; }
+
     public Tally TransitDays { get; } = Tally.WithBinnedPercentiles();
 
     public double TotalGeneratedTons { get; private set; }
@@ -44,6 +56,8 @@ internal sealed class FlowRuntime
         GeneratedTons = 0;
         DeliveredTons = 0;
         DeliveredUnits = 0;
+        DeliveredFromBacklogTons = 0;
+        DivertedTons = 0;
         TransitDays.Reset();
     }
 
@@ -54,7 +68,15 @@ internal sealed class FlowRuntime
         double tons = Definition.TonsInYear(date.Year);
         double season = Definition.Seasonality.Count == 12 ? Definition.Seasonality[date.Month - 1] / _seasonMean : 1;
         double hoursInYear = DateTime.IsLeapYear(date.Year) ? 8784 : 8760;
-        return tons / Definition.TonsPerUnit * season / hoursInYear;
+        double units = tons / Definition.TonsPerUnit;
+        if (!(units <= CargoFlowDefinition.MaxUnitsPerYear))
+        {
+            // A scenario file is checked for its simulated years; a definition run for other years meets this here.
+            throw new InvalidOperationException(
+                $"Flow '{Definition.Id}' demands {ValidationContext.Format(units)} units in {date.Year}, more than the {ValidationContext.Format(CargoFlowDefinition.MaxUnitsPerYear)} a flow may generate in a year (check its growthPerYear and tonsPerUnit).");
+        }
+
+        return units * season / hoursInYear;
     }
 
     public async ProcessTask Generate(SimProcess p)
@@ -80,7 +102,15 @@ internal sealed class FlowRuntime
 
             // Poisson arrivals with a rate that is constant within a month; memoryless, so a gap that
             // crosses the month's end is redrawn with the next month's rate.
-            SimTime at = p.Now + SimDuration.FromHours(-Math.Log(1 - _arrivals.NextDouble()) / rate);
+            // Compared in hours first: the gap of a tiny demand can be longer than any representable duration.
+            double gap = -Math.Log(1 - _arrivals.NextDouble()) / rate;
+            if (gap >= (end - p.Now).TotalHours)
+            {
+                await p.DelayUntil(end);
+                continue;
+            }
+
+            SimTime at = p.Now + SimDuration.FromHours(gap);
             if (at >= end)
             {
                 await p.DelayUntil(end);

@@ -47,6 +47,10 @@ public sealed record InvestmentDefinition
         {
             context.Error(p + ".value", $"investment '{Name}': value must be {range} for kind {Kind}, found {ValidationContext.Format(Value)}.");
         }
+        else if (Kind == InvestmentKind.TrainsPerDay)
+        {
+            context.CheckHeadway(p + ".value", $"investment '{Name}'", Value, 1);
+        }
 
         if (Kind == InvestmentKind.AddVessels)
         {

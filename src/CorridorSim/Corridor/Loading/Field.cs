@@ -52,6 +52,9 @@ internal sealed record Field(string Name, Form Form, string Description)
 
     public int MinLength { get; init; }
 
+    /// <summary>The longest string allowed, in characters; 0 for no limit.</summary>
+    public int MaxLength { get; init; }
+
     public double? Min { get; init; }
 
     public bool MinExclusive { get; init; }
@@ -69,7 +72,8 @@ internal sealed record Field(string Name, Form Form, string Description)
     /// <summary>The free-text citation every record object may carry; not read into the model (except where a property is named <c>Source</c>).</summary>
     public static Field Source { get; } = new("source", Form.Text, "Free-text citation kept for the record, e.g. \"[S24] Kuryk ferry processing 6–12 h\". Not used by the simulation.");
 
-    public static Field Id(string name, string description) => new(name, Form.Text, description) { Required = true, MinLength = 1 };
+    public static Field Id(string name, string description) =>
+        new(name, Form.Text, description) { Required = true, MinLength = 1, MaxLength = CorridorDefinition.MaxIdLength };
 
     public bool HasRange => Min is not null || Max is not null;
 

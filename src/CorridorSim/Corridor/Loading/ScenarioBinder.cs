@@ -119,7 +119,15 @@ internal sealed class ScenarioBinder
                     return Error(path, $"found {Describe(e)}, expected a string.");
                 }
 
-                return e.GetString()!.Length < f.MinLength ? Error(path, $"found {Describe(e)}, expected a non-empty string.") : e.GetString();
+                string text = e.GetString()!;
+                if (text.Length < f.MinLength)
+                {
+                    return Error(path, $"found {Describe(e)}, expected a non-empty string.");
+                }
+
+                return f.MaxLength > 0 && text.Length > f.MaxLength
+                    ? Error(path, string.Create(CultureInfo.InvariantCulture, $"found a string of {text.Length} characters, expected an id of at most {f.MaxLength} characters."))
+                    : text;
             case Form.Words:
                 string? word = e.ValueKind == JsonValueKind.String ? e.GetString() : null;
                 if (word is null || !f.Words.Contains(word))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security;
@@ -64,19 +65,68 @@ public static class ScenarioLoader
     public static bool TryLoad(string path, [NotNullWhen(true)] out Scenario? scenario, out IReadOnlyList<ScenarioError> errors)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string json;
+        scenario = null;
+        string? json = null;
+        string? problem;
         try
         {
-            json = File.ReadAllText(path);
+            problem = ReadText(path, out json);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
         {
-            scenario = null;
-            errors = [new ScenarioError("$", $"cannot read the file: {ex.Message}") { File = path }];
+            problem = $"cannot read the file: {ex.Message}";
+        }
+
+        if (problem is not null)
+        {
+            errors = [new ScenarioError("$", problem) { File = path }];
             return false;
         }
 
-        return TryParse(json, path, out scenario, out errors);
+        return TryParse(json!, path, out scenario, out errors);
+    }
+
+    /// <summary>The file's text, strictly decoded; or why it cannot be a scenario (null when it can).</summary>
+    private static string? ReadText(string path, out string? json)
+    {
+        json = null;
+        var info = new FileInfo(path);
+
+        // A pipe, socket or device reports no length, and opening it can block for ever (a FIFO without a writer) or
+        // never end (/dev/zero): only a regular file with content is read.
+        if (info.Exists && info.Length == 0)
+        {
+            return "the file is empty, or is not a regular file (a pipe, socket or device); expected a scenario file (JSON).";
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        ReadOnlySpan<byte> utf8 = bytes;
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+        else if (utf8.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            // A UTF-16 file with its byte-order mark: decoded as File.ReadAllText would.
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            json = reader.ReadToEnd();
+            return null;
+        }
+
+        // Not File.ReadAllText, which replaces bytes that are not UTF-8 with U+FFFD and so silently changes the scenario.
+        char[] chars = new char[utf8.Length];
+        OperationStatus status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            int offset = read + (bytes.Length - utf8.Length);
+            int lineStart = offset == 0 ? 0 : Array.LastIndexOf(bytes, (byte)'\n', offset - 1) + 1;
+            int line = 1 + bytes.AsSpan(0, lineStart).Count((byte)'\n');
+            return string.Create(CultureInfo.InvariantCulture,
+                $"invalid UTF-8 at line {line}, byte {offset - lineStart + 1}: found the byte 0x{bytes[offset]:X2}, which does not begin or continue a UTF-8 character; expected a file saved as UTF-8.");
+        }
+
+        json = new string(chars, 0, written);
+        return null;
     }
 
     /// <summary>Parses and validates scenario JSON.</summary>
@@ -159,8 +209,8 @@ public static class ScenarioLoader
             },
         };
         CrossFieldRules(root, binder.Mapping, shadows);
-        semantic.AddRange(CorridorModel.Validate(s.Corridor).Select(e => new Issue(e.Path, e.Message)));
         bool simulationBroken = binder.Structure.Any(i => i.Path == "$" || IsAtOrUnder(i.Path, "$.simulation"));
+        semantic.AddRange(CorridorValidator.Validate(s.Corridor, simulationBroken ? null : SimulatedYears(s.Simulation)).Select(e => new Issue(e.Path, e.Message)));
         if (s.Calibration is { } c && root.TryGetProperty("calibration", out JsonElement cal) && cal.ValueKind == JsonValueKind.Object)
         {
             CheckCalibration(s, c, cal, simulationBroken, semantic);
@@ -168,6 +218,11 @@ public static class ScenarioLoader
 
         return s;
     }
+
+    /// <summary>The calendar years a run of <paramref name="settings"/> simulates, its warm-up included.</summary>
+    private static (int First, int Last) SimulatedYears(SimulationSettings settings) =>
+        (new DateTime(settings.StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-settings.WarmupDays).Year,
+         settings.StartYear + settings.Years - 1);
 
     // The rules between fields of one object that a field table cannot state; the shadows keep a model check from
     // repeating an error already reported (a stage without "from" is not also "from and to must differ").
@@ -279,9 +334,29 @@ public static class ScenarioLoader
             text = text[1..];
         }
 
+        if (LoneSurrogate(text.Span) is { } at)
+        {
+            // JsonDocument would throw ArgumentException transcoding it: text from code, not from a UTF-8 file.
+            ReadOnlySpan<char> before = text.Span[..at];
+            int line = before.Count('\n') + 1;
+            int column = at - (before.LastIndexOf('\n') + 1) + 1;
+            issues.Add(new("$", string.Create(CultureInfo.InvariantCulture,
+                $"invalid text at line {line}, character {column}: found half a UTF-16 surrogate pair (U+{(int)text.Span[at]:X4}) without its other half; expected valid Unicode text.")));
+            return null;
+        }
+
         try
         {
-            return JsonDocument.Parse(text, DocumentOptions);
+            JsonDocument document = JsonDocument.Parse(text, DocumentOptions);
+            int before = issues.Count;
+            CheckStrings(document.RootElement, "$", issues);
+            if (issues.Count == before)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
         }
         catch (JsonException ex)
         {
@@ -291,6 +366,92 @@ public static class ScenarioLoader
                 : "an unknown position";
             issues.Add(new("$", $"invalid JSON at {where}: {message}"));
             return null;
+        }
+    }
+
+    /// <summary>The index of the first UTF-16 surrogate that is not half of a pair, or null.</summary>
+    private static int? LoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reports every string and field name that holds a lone UTF-16 surrogate escape (<c>"\ud800"</c>): valid JSON
+    /// syntax, but not text, so that reading it as a string throws; checking stops here, as after a syntax error.
+    /// </summary>
+    private static void CheckStrings(JsonElement e, string path, List<Issue> issues)
+    {
+        const string Lone = "a lone UTF-16 surrogate escape (such as \\ud800 without the low surrogate after it)";
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (JsonProperty p in e.EnumerateObject())
+                {
+                    if (TryString(p, out string? name))
+                    {
+                        CheckStrings(p.Value, Paths.Child(path, name), issues);
+                    }
+                    else
+                    {
+                        issues.Add(new(path, $"a field name holds {Lone}; expected text that is valid Unicode."));
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (JsonElement item in e.EnumerateArray())
+                {
+                    CheckStrings(item, Paths.Index(path, i++), issues);
+                }
+
+                break;
+            case JsonValueKind.String when !TryString(e, out _):
+                issues.Add(new(path, $"found a string with {Lone}; expected text that is valid Unicode."));
+                break;
+            default:
+                break;
+        }
+    }
+
+    // System.Text.Json offers no TryGetString: a string that is not valid UTF-16 throws InvalidOperationException.
+    private static bool TryString(JsonElement e, [NotNullWhen(true)] out string? text)
+    {
+        try
+        {
+            text = e.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    private static bool TryString(JsonProperty p, [NotNullWhen(true)] out string? name)
+    {
+        try
+        {
+            name = p.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = null;
+            return false;
         }
     }
 

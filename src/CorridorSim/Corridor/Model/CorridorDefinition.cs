@@ -3,6 +3,12 @@ namespace CorridorSim.Corridor;
 /// <summary>A whole corridor: the network, flows, disruptions and investments. Build it with <see cref="CorridorBuilder"/>.</summary>
 public sealed record CorridorDefinition
 {
+    /// <summary>
+    /// The longest id, in characters, of a unit type, component, flow or node, and of any reference to one: ids name
+    /// random streams and are compared along every route, so a longer one costs run time and says nothing more.
+    /// </summary>
+    public const int MaxIdLength = 128;
+
     /// <summary>A name for reports.</summary>
     public string Name { get; init; } = "corridor";
 

@@ -12,8 +12,8 @@ internal static class ScenarioFields
         new("seed", Form.Integer, "Master seed, an unsigned 64-bit integer; replication i of a seed always draws the same random streams.") { Min = 0, Max = 18446744073709551615.0 },
         new("targetTons", Form.Number, "Throughput target in tons per year (the Middle Corridor's 10 Mt).") { Min = 0, MinExclusive = true, Max = 1e10 },
         new("serviceTransitFactor", Form.Number, "Service limit of the capacity search: every flow's p95 transit may be at most this factor times its p95 at half the ceiling load.") { Min = 1, MinExclusive = true, Max = 100 },
-        new("stableBacklogShare", Form.Number, "A year is stable when the tons in the system grow over it by at most this share of its demand (capacity search, unstable-year flag).") { Min = 0, MinExclusive = true, Max = 1 },
         new("targetProbability", Form.Number, "Probability with which the target must be met for a year to count as \"target met\".") { Min = 0, MinExclusive = true, Max = 1 },
+        new("maxTonsInSystem", Form.Number, "The most tons one replication may hold in the corridor (queued, in transit, aboard); past it the run stops with a message naming the component holding the most and the year, instead of running out of memory.") { Min = 0, MinExclusive = true, Max = 1e10 },
     ]);
 
     public static Shape Calibration { get; } = new("calibration", "the calibration block", typeof(CalibrationTarget),

@@ -30,12 +30,13 @@ public sealed record SimulationSettings
     /// </summary>
     public double ServiceTransitFactor { get; init; } = 2;
 
-    /// <summary>
-    /// A year is stable when the tons in the system grow over it by at most this share of the year's demand; the
-    /// capacity search counts a probe year beyond it as unable to carry its demand.
-    /// </summary>
-    public double StableBacklogShare { get; init; } = 0.05;
-
     /// <summary>The probability with which the target must be met for a year to count as "target met" (0..1].</summary>
     public double TargetProbability { get; init; } = 0.9;
+
+    /// <summary>
+    /// The most tons a replication may hold in the corridor (queued, in transit, aboard) before it stops with a
+    /// <see cref="BacklogLimitException"/>; (0, 1e10], default 1e8 (100 Mt, more than eight times the largest year-end backlog of the
+    /// sample scenarios). Every unit is simulated, so a backlog without bound would end in running out of memory.
+    /// </summary>
+    public double MaxTonsInSystem { get; init; } = 100_000_000;
 }

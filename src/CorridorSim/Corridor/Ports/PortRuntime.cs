@@ -15,6 +15,10 @@ internal sealed class PortRuntime : ComponentRuntime
     private double _closedHours;
     private readonly Tally _portTime = new();
     private long _withinTarget;
+    // Berth-hours for the time states: capacity, held while open, and closed.
+    private readonly TimeWeighted _berthHours;
+    private readonly TimeWeighted _workingBerthHours;
+    private readonly TimeWeighted _closedBerthHours;
 
     public PortRuntime(CorridorRun run, PortDefinition definition)
         : base(run, definition.Id, "port")
@@ -25,6 +29,9 @@ internal sealed class PortRuntime : ComponentRuntime
         _stormStream = run.Simulation.Stream("port:" + definition.Id + ":storms");
         _reopened = new SimSignal(run.Simulation);
         _reopened.Trigger();
+        _berthHours = new TimeWeighted(run.Simulation.Now, definition.Berths);
+        _workingBerthHours = new TimeWeighted(run.Simulation.Now);
+        _closedBerthHours = new TimeWeighted(run.Simulation.Now);
     }
 
     public PortDefinition Definition { get; }
@@ -38,8 +45,13 @@ internal sealed class PortRuntime : ComponentRuntime
 
     public bool IsClosed { get; private set; }
 
-    /// <summary>Closure intervals seen (start, end); for tests and reports.</summary>
+    /// <summary>
+    /// Closure intervals (start, end) that ended since the start of the last statistics period (the year just
+    /// reported, or the current one); for tests. Older ones are dropped, so a long run does not grow with them.
+    /// </summary>
     public List<(SimTime Start, SimTime End)> ClosureLog { get; } = [];
+
+    private SimTime _periodStart;
 
     public override void Start()
     {
@@ -91,6 +103,12 @@ internal sealed class PortRuntime : ComponentRuntime
             }
 
             double gap = -Math.Log(1 - _stormStream.NextDouble()) / ratePerHour;
+            if (gap >= (end - p.Now).TotalHours)
+            {
+                await p.DelayUntil(end); // a rare storm's gap can pass any representable duration
+                continue;
+            }
+
             SimTime at = p.Now + SimDuration.FromHours(gap);
             if (at >= end)
             {
@@ -119,6 +137,7 @@ internal sealed class PortRuntime : ComponentRuntime
         _closedSince = Run.Simulation.Now;
         _closureStarted = Run.Simulation.Now;
         _reopened = new SimSignal(Run.Simulation);
+        UpdateBerthHours();
         foreach (SimProcess vessel in _handling.ToArray())
         {
             if (vessel.IsWaiting)
@@ -138,36 +157,54 @@ internal sealed class PortRuntime : ComponentRuntime
         IsClosed = false;
         _closedHours += (Run.Simulation.Now - _closedSince).TotalHours;
         ClosureLog.Add((_closureStarted, Run.Simulation.Now));
+        UpdateBerthHours();
         _reopened.Trigger();
     }
 
-    /// <summary>Waits while the port is closed.</summary>
-    public async Task WaitOpen(SimProcess p)
+    /// <summary>Waits while the port is closed; the vessel (when given) is weather-bound meanwhile and then back to what it was doing.</summary>
+    public async Task WaitOpen(SimProcess p, VesselClock? vessel = null)
     {
+        if (!IsClosed)
+        {
+            return;
+        }
+
+        VesselActivity before = vessel?.Activity ?? VesselActivity.None;
+        vessel?.Set(VesselActivity.WeatherBound);
         while (IsClosed)
         {
             await p.Wait(_reopened);
         }
+
+        vessel?.Set(before);
     }
 
-    /// <summary>Takes a berth (recording the wait), handles the vessel once (load or unload), and frees the berth.</summary>
-    public async Task BerthAndHandle(SimProcess p)
+    /// <summary>
+    /// Takes a berth (recording the wait), handles the vessel once (load or unload), and frees the berth; the vessel
+    /// waits for a berth, then loads; the caller sets what it does next.
+    /// </summary>
+    public async Task BerthAndHandle(SimProcess p, VesselClock? vessel = null)
     {
         SimTime queued = p.Now;
+        vessel?.Set(VesselActivity.WaitingForBerth);
         using (await p.Request(Berths))
         {
+            UpdateBerthHours();
             BerthWaitHours.Add((p.Now - queued).TotalHours);
-            await Handle(p);
+            vessel?.Set(VesselActivity.Loading);
+            await Handle(p, vessel);
         }
+
+        UpdateBerthHours();
     }
 
     /// <summary>One handling operation (load or unload) of a vessel at a berth it holds; pauses while the port is closed.</summary>
-    public async Task Handle(SimProcess p)
+    public async Task Handle(SimProcess p, VesselClock? vessel = null)
     {
         double remaining = Math.Max(0, Definition.HandlingHours.Sample(_handlingStream) * HandlingFactor);
         while (remaining > 1e-9)
         {
-            await WaitOpen(p);
+            await WaitOpen(p, vessel);
             SimTime start = p.Now;
             _handling.Add(p);
             try
@@ -203,6 +240,7 @@ internal sealed class PortRuntime : ComponentRuntime
         if (investment.Kind == InvestmentKind.Berths)
         {
             Berths.SetCapacity((int)investment.Value);
+            UpdateBerthHours();
         }
         else
         {
@@ -222,6 +260,7 @@ internal sealed class PortRuntime : ComponentRuntime
         double closed = _closedHours + (IsClosed ? (Run.Simulation.Now - _closedSince).TotalHours : 0);
         return Kpi(Berths.Utilization, BerthWaitHours, Berths.MeanQueueLength) with
         {
+            TimeStates = BerthTimeStates(),
             MeanPortTimeHours = _portTime.Count > 0 ? _portTime.Mean : 0,
             ShareWithinPortTimeTarget = _portTime.Count > 0 ? (double)_withinTarget / _portTime.Count : 1,
             ClosedHours = closed,
@@ -231,15 +270,45 @@ internal sealed class PortRuntime : ComponentRuntime
     public override void ResetStatistics()
     {
         base.ResetStatistics();
+        SimTime periodStart = _periodStart;
+        ClosureLog.RemoveAll(c => c.End < periodStart);
+        _periodStart = Run.Simulation.Now;
         Berths.ResetStatistics();
         BerthWaitHours.Reset();
         _portTime.Reset();
         _withinTarget = 0;
         _closedHours = 0;
+        _berthHours.Reset(Run.Simulation.Now);
+        _workingBerthHours.Reset(Run.Simulation.Now);
+        _closedBerthHours.Reset(Run.Simulation.Now);
         if (IsClosed)
         {
             _closedSince = Run.Simulation.Now;
         }
+    }
+
+    /// <summary>Brings the berth-hour counts up to date after a berth is taken or freed, the port closes or opens, or berths are added.</summary>
+    private void UpdateBerthHours()
+    {
+        SimTime now = Run.Simulation.Now;
+        _berthHours.Update(now, Berths.Capacity);
+        _workingBerthHours.Update(now, IsClosed ? 0 : Math.Min(Berths.InUse, Berths.Capacity));
+        _closedBerthHours.Update(now, IsClosed ? Berths.Capacity : 0);
+    }
+
+    /// <summary>Ports' time states per berth-hour: working (held while open), weather-bound (closed), idle (the rest).</summary>
+    private ComponentTimeStates BerthTimeStates()
+    {
+        SimTime now = Run.Simulation.Now;
+        double total = _berthHours.Integral(now);
+        if (total <= 0)
+        {
+            return ComponentTimeStates.AllIdle;
+        }
+
+        double working = Math.Clamp(_workingBerthHours.Integral(now) / total, 0, 1);
+        double closed = Math.Clamp(_closedBerthHours.Integral(now) / total, 0, 1 - working);
+        return new ComponentTimeStates { Working = working, WeatherBound = closed, Idle = Math.Max(0, 1 - working - closed) };
     }
 
     /// <summary>The cause given when a storm interrupts handling.</summary>

@@ -10,6 +10,9 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     private readonly RandomStream _haul;
     // Trucks from acceptance to arrival, in acceptance order (a list keeps enumeration deterministic; few are held).
     private readonly List<CargoUnit> _held = [];
+    // Trucks queued for a lane, in acceptance order, with their processes (diversion interrupts the wait).
+    private readonly List<(CargoUnit Unit, SimProcess Process)> _waiting = [];
+    private readonly List<SimProcess> _diverting = [];
 
     public RoadLegRuntime(CorridorRun run, RoadLegDefinition definition)
         : base(run, definition.Id, "road")
@@ -32,7 +35,22 @@ internal sealed class RoadLegRuntime : ComponentRuntime
 
     private async ProcessTask Pass(SimProcess p, CargoUnit unit)
     {
-        using (await p.Request(_lanes))
+        _waiting.Add((unit, p));
+        ResourceLease lease;
+        try
+        {
+            lease = await p.Request(_lanes);
+        }
+        catch (ProcessInterruptedException ex) when (ex.Cause is Diverted)
+        {
+            StopWaiting(unit);
+            _held.Remove(unit);
+            Run.Divert(unit);
+            return;
+        }
+
+        StopWaiting(unit);
+        using (lease)
         {
             Moved(unit);
             await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.ProcessingHours.Sample(_processing) * ProcessingFactor)));
@@ -41,6 +59,52 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.HaulHours.Sample(_haul))));
         _held.Remove(unit);
         unit.Advance(Run);
+    }
+
+    private void StopWaiting(CargoUnit unit)
+    {
+        for (int i = 0; i < _waiting.Count; i++)
+        {
+            if (_waiting[i].Unit == unit)
+            {
+                _waiting.RemoveAt(i);
+                return;
+            }
+        }
+    }
+
+    public override void DivertWaiting()
+    {
+        long now = Run.Simulation.Now.Ticks;
+        foreach ((CargoUnit unit, SimProcess process) in _waiting)
+        {
+            long waited = now - unit.QueuedAt.Ticks;
+            if (waited <= DivertAfterTicks)
+            {
+                break; // the rest queued later
+            }
+
+            if (unit.Step == 1 && waited > unit.Flow.DivertAfterTicks && process.IsWaiting)
+            {
+                _diverting.Add(process);
+            }
+        }
+
+        // Interrupted after the scan: each resumes later, in its own catch, and leaves the list then.
+        foreach (SimProcess process in _diverting)
+        {
+            process.Interrupt(Diverted.Instance);
+        }
+
+        _diverting.Clear();
+    }
+
+    /// <summary>The cause given when a truck gives up waiting for a lane.</summary>
+    private sealed class Diverted
+    {
+        public static readonly Diverted Instance = new();
+
+        public override string ToString() => "diverted after waiting too long";
     }
 
     public override void Apply(InvestmentDefinition investment)

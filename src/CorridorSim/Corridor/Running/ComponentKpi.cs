@@ -17,11 +17,17 @@ public sealed record ComponentKpi
 
     /// <summary>
     /// Share of capacity used in the year, 0..1: for stages, the time the departure slot (24 / trains per day
-    /// after each train) was taken; for ports, berth occupancy; for vessel legs, the share of vessel time in service
-    /// not spent idle waiting for cargo at port A, the loading end (a fleet that never waits for cargo is fully used;
-    /// the backhaul wait at port B is the departure policy's and does not count as idle).
+    /// after each train) was taken; for road legs, lane occupancy; for ports, berth occupancy (a berth held while the
+    /// port is closed counts as used); for vessel legs, the share of vessel time in service spent sailing, loading or
+    /// unloading, or waiting for backhaul cargo at port B (the departure policy's wait), that is
+    /// <see cref="ComponentTimeStates.Sailing"/> + <see cref="ComponentTimeStates.Loading"/> +
+    /// <see cref="ComponentTimeStates.WaitingForBackhaul"/>: time waiting for cargo at port A, for a berth or for the
+    /// weather is not used, so berth contention is charged to the port, not the fleet.
     /// </summary>
     public double Utilization { get; init; }
+
+    /// <summary>How the component's capacity-time was spent in the year (shares summing to 1); see <see cref="ComponentTimeStates"/>.</summary>
+    public ComponentTimeStates TimeStates { get; init; } = ComponentTimeStates.AllIdle;
 
     /// <summary>Mean hours a unit waited at the component before moving on (train formation and slot, or vessel departure); for ports, mean hours a vessel waited for a berth.</summary>
     public double MeanWaitHours { get; init; }

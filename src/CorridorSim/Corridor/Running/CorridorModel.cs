@@ -38,8 +38,18 @@ public sealed class CorridorModel
     /// <param name="replication">Replication index; replication i always draws the same random streams.</param>
     /// <param name="firstYear">First calendar year reported.</param>
     /// <param name="warmupDays">Days simulated before the first year and discarded (fills the pipeline); 0..3650.</param>
-    public CorridorRun CreateRun(ulong seed, int replication, int firstYear, double warmupDays = 60)
+    /// <param name="maxTonsInSystem">
+    /// The most tons the run may hold (queued, in transit, aboard), checked every 30 simulated days; past it the run
+    /// stops with a <see cref="BacklogLimitException"/>. Default 1e8, as <see cref="SimulationSettings.MaxTonsInSystem"/>.
+    /// </param>
+    /// <exception cref="BacklogLimitException">The warm-up already holds more than <paramref name="maxTonsInSystem"/>.</exception>
+    public CorridorRun CreateRun(ulong seed, int replication, int firstYear, double warmupDays = 60, double maxTonsInSystem = 100_000_000)
     {
+        if (!(maxTonsInSystem > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxTonsInSystem), maxTonsInSystem, "The backlog limit must be positive.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(replication);
         ArgumentOutOfRangeException.ThrowIfLessThan(firstYear, 1900);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(firstYear, 2200);
@@ -48,6 +58,6 @@ public sealed class CorridorModel
             throw new ArgumentOutOfRangeException(nameof(warmupDays), warmupDays, "The warm-up must be within 0..3650 days.");
         }
 
-        return new CorridorRun(Definition, seed, replication, firstYear, warmupDays, trackUnits: false);
+        return new CorridorRun(Definition, seed, replication, firstYear, warmupDays, trackUnits: false, maxTonsInSystem);
     }
 }

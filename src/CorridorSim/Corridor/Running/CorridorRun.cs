@@ -12,13 +12,18 @@ public sealed class CorridorRun
     private readonly Dictionary<string, UnitType> _units;
     private readonly List<FlowRuntime> _flows = [];
     private readonly Dictionary<string, double> _deliveredByCommodity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _divertedByCommodity = new(StringComparer.Ordinal);
+    private readonly List<ComponentRuntime> _diversionPoints = [];
+    private SimTime _yearStart;
+    private double _tonsInSystemAtYearStart;
     private readonly Tally _transitDays = Tally.WithBinnedPercentiles();
     private readonly HashSet<CargoUnit>? _trackedUnits;
     private readonly Stack<CargoUnit> _freeUnits = new();
     private long _eventsAtYearStart;
 
-    internal CorridorRun(CorridorDefinition definition, ulong seed, int replication, int firstYear, double warmupDays, bool trackUnits)
+    internal CorridorRun(CorridorDefinition definition, ulong seed, int replication, int firstYear, double warmupDays, bool trackUnits, double maxTonsInSystem = double.PositiveInfinity)
     {
+        MaxTonsInSystem = maxTonsInSystem;
         Definition = definition;
         FirstYear = firstYear;
         NextYear = firstYear;
@@ -44,6 +49,23 @@ public sealed class CorridorRun
             var flow = new FlowRuntime(this, f, routes) { UnitIndex = IndexOfUnit(f.Unit) };
             _flows.Add(flow);
             Simulation.Start(flow.Generate, "flow:" + f.Id);
+            foreach (RouteStep[] route in routes)
+            {
+                if (flow.DivertAfterTicks != long.MaxValue && route.Length > 0)
+                {
+                    ComponentRuntime first = route[0].Component;
+                    first.DivertAfterTicks = Math.Min(first.DivertAfterTicks, flow.DivertAfterTicks);
+                    if (!_diversionPoints.Contains(first))
+                    {
+                        _diversionPoints.Add(first);
+                    }
+                }
+            }
+        }
+
+        if (_diversionPoints.Count > 0)
+        {
+            Simulation.Start(SweepDiversions, "diversions");
         }
 
         foreach (SlowdownDefinition s in definition.Slowdowns)
@@ -59,8 +81,49 @@ public sealed class CorridorRun
             At(inv.Date, () => c.Apply(inv));
         }
 
+        if (double.IsFinite(maxTonsInSystem))
+        {
+            Simulation.Schedule(BacklogCheckInterval, CheckBacklogHandler, this);
+        }
+
         Simulation.RunUntil(Simulation.TimeOf(yearStart));
         ResetStatistics();
+    }
+
+    // Often enough that a month's demand is the most a run can overshoot the limit by; rare enough that walking
+    // every unit held costs nothing next to simulating them.
+    private static readonly SimDuration BacklogCheckInterval = SimDuration.FromDays(30);
+
+    private static readonly Action<Simulation, CorridorRun> CheckBacklogHandler = static (_, run) => run.CheckBacklog();
+
+    /// <summary>The most tons the run may hold before it stops with a <see cref="BacklogLimitException"/>.</summary>
+    public double MaxTonsInSystem { get; }
+
+    private void CheckBacklog()
+    {
+        double total = 0, most = -1;
+        string holder = string.Empty;
+        foreach (ComponentRuntime c in _components.Values)
+        {
+            double tons = 0;
+            foreach (CargoUnit u in c.UnitsHeld())
+            {
+                tons += u.Tons;
+            }
+
+            total += tons;
+            if (tons > most)
+            {
+                (most, holder) = (tons, c.Id);
+            }
+        }
+
+        if (total > MaxTonsInSystem)
+        {
+            throw new BacklogLimitException(holder, Simulation.CurrentDate.Year, total, most, MaxTonsInSystem);
+        }
+
+        Simulation.Schedule(BacklogCheckInterval, CheckBacklogHandler, this);
     }
 
     /// <summary>The simulation this run advances (for custom probes; the corridor owns its processes).</summary>
@@ -80,6 +143,9 @@ public sealed class CorridorRun
 
     /// <summary>Tons delivered since the start, warm-up included.</summary>
     public double TotalDeliveredTons => _flows.Sum(f => f.TotalDeliveredTons);
+
+    /// <summary>Tons diverted (see <see cref="DiversionRule"/>) since the start, warm-up included.</summary>
+    public double TotalDivertedTons => _flows.Sum(f => f.TotalDivertedTons);
 
     /// <summary>Simulates the next calendar year and returns its indicators.</summary>
     public YearResult RunYear()
@@ -108,6 +174,20 @@ public sealed class CorridorRun
         return result;
     }
 
+    private double TonsInSystem()
+    {
+        double tons = 0;
+        foreach (ComponentRuntime c in _components.Values)
+        {
+            foreach (CargoUnit u in c.UnitsHeld())
+            {
+                tons += u.Tons;
+            }
+        }
+
+        return tons;
+    }
+
     /// <summary>Tons generated since the start, by commodity.</summary>
     public IReadOnlyDictionary<string, double> GeneratedTonsByCommodity() =>
         _flows.GroupBy(f => f.Definition.Commodity, StringComparer.Ordinal)
@@ -117,6 +197,11 @@ public sealed class CorridorRun
     public IReadOnlyDictionary<string, double> DeliveredTonsByCommodity() =>
         _flows.GroupBy(f => f.Definition.Commodity, StringComparer.Ordinal)
               .ToDictionary(g => g.Key, g => g.Sum(f => f.TotalDeliveredTons), StringComparer.Ordinal);
+
+    /// <summary>Tons diverted since the start, by commodity.</summary>
+    public IReadOnlyDictionary<string, double> DivertedTonsByCommodity() =>
+        _flows.GroupBy(f => f.Definition.Commodity, StringComparer.Ordinal)
+              .ToDictionary(g => g.Key, g => g.Sum(f => f.TotalDivertedTons), StringComparer.Ordinal);
 
     /// <summary>Whether any unit is held by two components at once (a conservation bug); for tests.</summary>
     internal bool AnyUnitHeldTwice()
@@ -168,14 +253,52 @@ public sealed class CorridorRun
         f.DeliveredUnits++;
         f.TransitDays.Add(days);
         _transitDays.Add(days);
+        if (unit.Created < _yearStart)
+        {
+            f.DeliveredFromBacklogTons += unit.Tons;
+        }
+
         string c = f.Definition.Commodity;
         _deliveredByCommodity[c] = _deliveredByCommodity.GetValueOrDefault(c) + unit.Tons;
+        Recycle(unit);
+    }
+
+    /// <summary>Scratch list for the units a component removes from a queue to divert them (one run is single-threaded).</summary>
+    internal List<CargoUnit> DivertScratch { get; } = [];
+
+    /// <summary>Takes a unit out of the corridor to its flow's alternative; the component has already let go of it.</summary>
+    internal void Divert(CargoUnit unit)
+    {
+        FlowRuntime f = unit.Flow;
+        f.DivertedTons += unit.Tons;
+        f.TotalDivertedTons += unit.Tons;
+        string c = f.Definition.Commodity;
+        _divertedByCommodity[c] = _divertedByCommodity.GetValueOrDefault(c) + unit.Tons;
+        Recycle(unit);
+    }
+
+    private void Recycle(CargoUnit unit)
+    {
         _trackedUnits?.Remove(unit);
 
-        // Delivered units are recycled: nothing refers to them any more, and a run at 10 Mt/yr would otherwise
+        // Units that left are recycled: nothing refers to them any more, and a run at 10 Mt/yr would otherwise
         // allocate (and the GC promote) a quarter of a million units a year.
         unit.Route = [];
         _freeUnits.Push(unit);
+    }
+
+    /// <summary>Once a simulated day, the components where diverting flows start let go of the units that waited too long.</summary>
+    private async ProcessTask SweepDiversions(SimProcess p)
+    {
+        var day = SimDuration.FromDays(1);
+        while (true)
+        {
+            await p.Delay(day);
+            foreach (ComponentRuntime c in _diversionPoints)
+            {
+                c.DivertWaiting();
+            }
+        }
     }
 
     private RouteStep[] BuildRoute(CargoFlowDefinition flow, RouteDefinition route)
@@ -216,13 +339,18 @@ public sealed class CorridorRun
         }
 
         _deliveredByCommodity.Clear();
+        _divertedByCommodity.Clear();
         _transitDays.Reset();
+        _yearStart = Simulation.Now;
+        _tonsInSystemAtYearStart = TonsInSystem();
         _eventsAtYearStart = Simulation.EventsProcessed;
     }
 
     private YearResult Collect(int year)
     {
         List<ComponentKpi> components = _components.Values.Select(c => c.Collect()).ToList();
+        double generated = _flows.Sum(f => f.GeneratedTons);
+        double inSystem = TonsInSystem();
         ComponentKpi? bottleneck = components
             .OrderByDescending(c => c.Utilization)
             .ThenByDescending(c => c.MeanWaitHours)
@@ -231,10 +359,15 @@ public sealed class CorridorRun
         return new YearResult
         {
             Year = year,
-            GeneratedTons = _flows.Sum(f => f.GeneratedTons),
+            GeneratedTons = generated,
             DeliveredTons = _flows.Sum(f => f.DeliveredTons),
-            TonsInSystemAtYearEnd = TonsInSystemByCommodity().Values.Sum(),
+            DeliveredFromBacklogTons = _flows.Sum(f => f.DeliveredFromBacklogTons),
+            DivertedTons = _flows.Sum(f => f.DivertedTons),
+            TonsInSystemAtYearStart = _tonsInSystemAtYearStart,
+            TonsInSystemAtYearEnd = inSystem,
+            Unstable = YearResult.IsUnstable(_tonsInSystemAtYearStart, inSystem, generated),
             DeliveredTonsByCommodity = new Dictionary<string, double>(_deliveredByCommodity, StringComparer.Ordinal),
+            DivertedTonsByCommodity = new Dictionary<string, double>(_divertedByCommodity, StringComparer.Ordinal),
             Components = components,
             Flows = _flows.Select(f => new FlowKpi
             {
@@ -243,13 +376,17 @@ public sealed class CorridorRun
                 GeneratedTons = f.GeneratedTons,
                 DeliveredTons = f.DeliveredTons,
                 DeliveredUnits = f.DeliveredUnits,
+                DeliveredFromBacklogTons = f.DeliveredFromBacklogTons,
+                DivertedTons = f.DivertedTons,
                 MeanTransitDays = f.TransitDays.Count > 0 ? f.TransitDays.Mean : double.NaN,
                 P50TransitDays = f.TransitDays.Count > 0 ? f.TransitDays.Percentile(0.5) : double.NaN,
                 P95TransitDays = f.TransitDays.Count > 0 ? f.TransitDays.Percentile(0.95) : double.NaN,
+                TransitHistogram = f.TransitDays.Binned(),
             }).ToList(),
             MeanTransitDays = _transitDays.Count > 0 ? _transitDays.Mean : double.NaN,
             P50TransitDays = _transitDays.Count > 0 ? _transitDays.Percentile(0.5) : double.NaN,
             P95TransitDays = _transitDays.Count > 0 ? _transitDays.Percentile(0.95) : double.NaN,
+            TransitHistogram = _transitDays.Binned(),
             Bottleneck = bottleneck?.Id ?? string.Empty,
             Events = Simulation.EventsProcessed - _eventsAtYearStart,
         };

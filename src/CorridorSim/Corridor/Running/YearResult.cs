@@ -12,11 +12,39 @@ public sealed record YearResult
     /// <summary>Tons delivered to destinations in the year.</summary>
     public double DeliveredTons { get; init; }
 
-    /// <summary>Tons in the system (queued, in transit, aboard) at the end of the year.</summary>
+    /// <summary>
+    /// Of <see cref="DeliveredTons"/>, the tons generated before the year began: the clearance of earlier backlogs.
+    /// <see cref="DeliveredTons"/> − <see cref="DeliveredFromBacklogTons"/> is this year's demand delivered this year.
+    /// </summary>
+    public double DeliveredFromBacklogTons { get; init; }
+
+    /// <summary>Tons that left the corridor in the year for their flows' alternatives (<see cref="DiversionRule"/>).</summary>
+    public double DivertedTons { get; init; }
+
+    /// <summary>Tons in the system (queued, in transit, aboard) at the start of the year.</summary>
+    public double TonsInSystemAtYearStart { get; init; }
+
+    /// <summary>
+    /// Tons in the system (queued, in transit, aboard) at the end of the year. Per year, generated =
+    /// delivered + diverted + (in system at the end − in system at the start).
+    /// </summary>
     public double TonsInSystemAtYearEnd { get; init; }
+
+    /// <summary>
+    /// The rule stated once: a year is unstable when the tons in the system grew over the year by more than
+    /// <see cref="UnstableGrowthShare"/> of the year's <see cref="GeneratedTons"/> (the backlog is growing, so the
+    /// year's delivered tons are not a level the corridor can keep).
+    /// </summary>
+    public bool Unstable { get; init; }
+
+    /// <summary>The share of a year's demand by which the tons in the system may grow before the year counts as <see cref="Unstable"/>: 5 %.</summary>
+    public const double UnstableGrowthShare = 0.05;
 
     /// <summary>Delivered tons by commodity.</summary>
     public required IReadOnlyDictionary<string, double> DeliveredTonsByCommodity { get; init; }
+
+    /// <summary>Diverted tons by commodity (commodities with none diverted may be missing).</summary>
+    public IReadOnlyDictionary<string, double> DivertedTonsByCommodity { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Per-component indicators.</summary>
     public required IReadOnlyList<ComponentKpi> Components { get; init; }
@@ -36,10 +64,18 @@ public sealed record YearResult
     /// <summary>
     /// The binding bottleneck: the component with the highest <see cref="ComponentKpi.Utilization"/> in the year
     /// (ties: the longer mean wait). Capacity that is fully used is what stops more tons getting through; a
-    /// component with spare capacity cannot be what limits throughput.
+    /// component with spare capacity cannot be what limits throughput. A fleet queueing for too few berths shows its
+    /// time as <see cref="ComponentTimeStates.WaitingForBerth"/>, which is not use of the fleet, so the port is named.
     /// </summary>
     public required string Bottleneck { get; init; }
 
     /// <summary>Events the simulation ran in the year.</summary>
     public long Events { get; init; }
+
+    /// <summary>The binned transit days of the year's delivered units, all flows, for percentiles pooled across replications; null if none delivered.</summary>
+    internal Engine.BinnedCounts? TransitHistogram { get; init; }
+
+    /// <summary>The <see cref="Unstable"/> rule.</summary>
+    internal static bool IsUnstable(double tonsInSystemAtStart, double tonsInSystemAtEnd, double generatedTons) =>
+        tonsInSystemAtEnd - tonsInSystemAtStart > UnstableGrowthShare * generatedTons;
 }

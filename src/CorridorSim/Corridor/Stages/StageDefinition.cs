@@ -71,6 +71,7 @@ public abstract record StageDefinition : ComponentDefinition
         }
 
         context.CheckDistribution(path + ".transitHours", Id, TransitHours);
+        context.CheckHeadway(path + ".trainsPerDay", $"stage '{Id}'", TrainsPerDay, 1);
     }
 
     internal override ComponentRuntime CreateRuntime(CorridorRun run) => new StageRuntime(run, this);

@@ -58,6 +58,14 @@ internal sealed class StageRuntime : ComponentRuntime
         lane.TryPut(unit);
     }
 
+    public override void DivertWaiting()
+    {
+        foreach (Store<CargoUnit> lane in _lanes.Values)
+        {
+            DivertFrom(lane);
+        }
+    }
+
     // Kept out of Accept: a lambda capturing a local makes the compiler allocate its closure on every call of the
     // method that declares the local, not only when the lambda is created (it was 130 bytes per unit per stage).
     private Store<CargoUnit> OpenLane(string unitId, int index)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CorridorSim.Corridor;
 
 /// <summary>
@@ -6,15 +8,19 @@ namespace CorridorSim.Corridor;
 /// </summary>
 internal static class CorridorValidator
 {
-    public static IReadOnlyList<ScenarioError> Validate(CorridorDefinition d)
+    public static IReadOnlyList<ScenarioError> Validate(CorridorDefinition d, (int First, int Last)? years = null)
     {
-        var context = new ValidationContext(d);
+        var context = new ValidationContext(d) { Years = years };
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         void Id(string path, string? id, string what)
         {
             if (string.IsNullOrWhiteSpace(id))
             {
                 context.Error(path, $"{what} has no id; expected a non-empty string.");
+            }
+            else if (id.Length > CorridorDefinition.MaxIdLength)
+            {
+                context.Error(path, $"{what} id of {id.Length.ToString(CultureInfo.InvariantCulture)} characters is too long; expected at most {CorridorDefinition.MaxIdLength.ToString(CultureInfo.InvariantCulture)}.");
             }
             else if (!ids.TryAdd(id, path))
             {
@@ -30,6 +36,10 @@ internal static class CorridorValidator
             if (string.IsNullOrWhiteSpace(u.Id) || !units.Add(u.Id))
             {
                 context.Error(p + ".id", $"unit type id '{u.Id}' is empty or duplicated.");
+            }
+            else if (u.Id.Length > CorridorDefinition.MaxIdLength)
+            {
+                context.Error(p + ".id", $"unit type id of {u.Id.Length.ToString(CultureInfo.InvariantCulture)} characters is too long; expected at most {CorridorDefinition.MaxIdLength.ToString(CultureInfo.InvariantCulture)}.");
             }
 
             context.CheckRanges(p, $"unit type '{u.Id}'", u);

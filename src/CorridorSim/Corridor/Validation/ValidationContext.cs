@@ -12,8 +12,18 @@ internal sealed class ValidationContext(CorridorDefinition definition)
     private readonly HashSet<string> _units = new(definition.Units.Select(u => u.Id ?? string.Empty), StringComparer.Ordinal);
     private readonly List<ScenarioError> _errors = [];
 
+    /// <summary>
+    /// The longest a duration's mean or standard deviation may be, and the longest interval derived from a rate (a
+    /// train headway), in hours: ten years. A sample or interval far past it could not be added to the simulated
+    /// clock; one this long is already longer than any run.
+    /// </summary>
+    public const double MaxDurationHours = 24 * 365 * 10;
+
     /// <summary>The definition being checked.</summary>
     public CorridorDefinition Definition { get; } = definition;
+
+    /// <summary>The calendar years simulated (warm-up included), when known: rules on demand over time need them.</summary>
+    public (int First, int Last)? Years { get; init; }
 
     /// <summary>Every error so far, in the order found.</summary>
     public IReadOnlyList<ScenarioError> Errors => _errors;
@@ -108,9 +118,28 @@ internal sealed class ValidationContext(CorridorDefinition definition)
         {
             Error(path, $"'{owner}': a distribution is required.");
         }
-        else if (!(distribution.Mean >= 0) || !double.IsFinite(distribution.Mean) || distribution.Mean > 24 * 365 * 10)
+        else if (!(distribution.Mean >= 0) || !double.IsFinite(distribution.Mean) || distribution.Mean > MaxDurationHours)
         {
             Error(path, $"'{owner}': {distribution} has mean {Format(distribution.Mean)} hours; expected a non-negative duration under ten years.");
+        }
+        else if (!(distribution.StandardDeviation <= MaxDurationHours))
+        {
+            string sd = double.IsFinite(distribution.StandardDeviation) ? $"standard deviation {Format(distribution.StandardDeviation)} hours" : "a standard deviation too large to represent";
+            Error(path, $"'{owner}': {distribution} has {sd}; expected at most ten years ({Format(MaxDurationHours)} hours), so that its samples stay within the simulated time that can be represented.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the interval between trains that a capacity in trains per day gives, slowed down by <paramref name="factor"/>:
+    /// at most <see cref="MaxDurationHours"/>, so that the stage's next train is a time the clock can reach.
+    /// </summary>
+    public void CheckHeadway(string path, string owner, double trainsPerDay, double factor)
+    {
+        double headway = 24 / (trainsPerDay * factor);
+        if (trainsPerDay > 0 && factor > 0 && !(headway <= MaxDurationHours))
+        {
+            string slowed = factor == 1 ? string.Empty : $" at capacity factor {Format(factor)}";
+            Error(path, $"{owner}: {Format(trainsPerDay)} trains per day{slowed} is one train every {Format(headway)} hours; expected at most one every ten years ({Format(MaxDurationHours)} hours), i.e. at least {Format(24 / MaxDurationHours / factor)} trains per day.");
         }
     }
 }

@@ -99,6 +99,12 @@ public sealed record VesselLegDefinition : ComponentDefinition
 
         // Ranges (waits, interval, load factors, vessel capacities): VesselLegFields (ValidationContext.CheckRanges).
         context.CheckDistribution(path + ".sailingHours", Id, SailingHours);
+
+        // A vessel that neither sails nor waits for cargo would turn round for ever at one instant.
+        if (SailingHours is { Mean: 0, Variance: 0 } && Departure == DepartureRule.WhenFullOrMaxWait && MaxWaitHours == 0 && BackhaulMaxWaitHours == 0)
+        {
+            context.Error(path + ".sailingHours", $"vessel leg '{Id}': vessels sail in no time and wait for no cargo (maxWaitHours and backhaulMaxWaitHours are 0), so an empty vessel would turn round for ever at one instant; expected a positive sailing time or a wait.");
+        }
     }
 
     internal override ComponentRuntime CreateRuntime(CorridorRun run) => new VesselLegRuntime(run, this);

@@ -26,7 +26,7 @@ internal static class VesselLegFields
         },
         new("maxWaitHours", Form.Number, "With whenFullOrMaxWait: longest wait for cargo at portA, in hours [S211: 1–14 days].") { Min = 0, Max = 8760 },
         new("backhaulMaxWaitHours", Form.Number, "With whenFullOrMaxWait: longest wait for cargo at portB (the backhaul end), in hours; 0 takes what is queued and returns.") { Min = 0, Max = 8760 },
-        new("timetableIntervalHours", Form.Number, "With timetable: hours between departures of one vessel.") { Min = 0, MinExclusive = true, Max = 8760 },
+        new("timetableIntervalHours", Form.Number, "With timetable: hours between departures of one vessel; at least 0.1 (a vessel leaves for each slot, so the slots must be apart in time).") { Min = 0.1, Max = 8760 },
         new("loadFactorByYear", Form.YearMap, "Draft-limited load factor (share of capacity usable) by calendar year, e.g. {\"2024\": 0.8} for sea-level decline [S37][S38]; years not listed take the nearest listed year; none: 1.0.")
         {
             Min = 0, MinExclusive = true, Max = 1,

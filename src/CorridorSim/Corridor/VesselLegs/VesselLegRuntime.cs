@@ -11,10 +11,10 @@ internal sealed class VesselLegRuntime : ComponentRuntime
     private readonly RandomStream _stream;
     private double? _loadFactorOverride;
     private int _vesselCount;
-    private readonly TimeWeighted _inService;
-    private readonly TimeWeighted _idle;
-    private int _vesselsInService;
-    private int _vesselsIdle;
+    private readonly FleetTime _fleetTime;
+    // The loading turn at port A: one vessel at a time waits for and collects cargo, the others wait behind it, so
+    // that units fill one vessel instead of one unit boarding each waiting vessel.
+    private readonly Resource _loadingTurn;
     private double _capacityInService; // units at full draft of the vessels in service (defined or added by investments)
 
     public VesselLegRuntime(CorridorRun run, VesselLegDefinition definition)
@@ -24,8 +24,8 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         _queueA = new Store<CargoUnit>(run.Simulation, name: definition.Id + "@" + definition.PortA);
         _queueB = new Store<CargoUnit>(run.Simulation, name: definition.Id + "@" + definition.PortB);
         _stream = run.Simulation.Stream("leg:" + definition.Id);
-        _inService = new TimeWeighted(run.Simulation.Now);
-        _idle = new TimeWeighted(run.Simulation.Now);
+        _fleetTime = new FleetTime(run.Simulation);
+        _loadingTurn = new Resource(run.Simulation, 1, definition.Id + "/loading turn");
     }
 
     public VesselLegDefinition Definition { get; }
@@ -108,6 +108,12 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
     public override void Accept(CargoUnit unit, bool forward) => (forward ? _queueA : _queueB).TryPut(unit);
 
+    public override void DivertWaiting()
+    {
+        DivertFrom(_queueA);
+        DivertFrom(_queueB);
+    }
+
     private async ProcessTask Sail(SimProcess p, VesselDefinition vessel, SimTime from, bool startAtA)
     {
         if (from > p.Now)
@@ -115,7 +121,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             await p.DelayUntil(from);
         }
 
-        _inService.Update(p.Now, ++_vesselsInService);
+        var clock = new VesselClock(_fleetTime);
         _capacityInService += vessel.CapacityUnits;
         bool atA = startAtA;
         var cargo = new List<CargoUnit>(vessel.CapacityUnits);
@@ -133,10 +139,11 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             double tonsHandled = 0;
 
             // Unload what came across.
-            await port.WaitOpen(p);
+            clock.Set(atA ? VesselActivity.Idle : VesselActivity.WaitingForBackhaul);
+            await port.WaitOpen(p, clock);
             if (cargo.Count > 0)
             {
-                await port.BerthAndHandle(p);
+                await port.BerthAndHandle(p, clock);
                 foreach (CargoUnit u in cargo)
                 {
                     tonsHandled += u.Tons;
@@ -161,11 +168,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
             // Idle means waiting for cargo at the loading end (port A). The wait allowed at the backhaul end is the
             // departure policy's, not spare capacity: counting it would keep a saturated fleet below 100 %.
-            if (atA)
-            {
-                _idle.Update(p.Now, ++_vesselsIdle);
-            }
-
+            clock.Set(atA ? VesselActivity.Idle : VesselActivity.WaitingForBackhaul);
             if (Definition.Departure == DepartureRule.Timetable)
             {
                 while (nextSlot < p.Now)
@@ -180,19 +183,30 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                     cargo.Add(u);
                 }
             }
+            else if (atA)
+            {
+                // The max-wait clock starts with the first unit aboard: the vessel waits for it however long it takes
+                // (only a timetable sails empty), then leaves when full or when that unit has waited maxWaitHours.
+                using (await p.Request(_loadingTurn))
+                {
+                    CargoUnit first = await p.Get(queue);
+                    cargo.Add(first);
+                    SimDuration waited = p.Now - first.QueuedAt;
+                    if (capacity > 1)
+                    {
+                        await p.GetBatch(queue, capacity - 1, waited < maxWaitA ? maxWaitA - waited : SimDuration.Zero, cargo);
+                    }
+                }
+            }
             else
             {
-                await p.GetBatch(queue, capacity, atA ? maxWaitA : maxWaitB, cargo);
-            }
-
-            if (atA)
-            {
-                _idle.Update(p.Now, --_vesselsIdle);
+                // The backhaul end: take what comes within the wait and return, empty if need be.
+                await p.GetBatch(queue, capacity, maxWaitB, cargo);
             }
 
             if (cargo.Count > 0)
             {
-                await port.BerthAndHandle(p);
+                await port.BerthAndHandle(p, clock);
                 foreach (CargoUnit u in cargo)
                 {
                     Moved(u);
@@ -202,7 +216,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 unitsHandled += cargo.Count;
             }
 
-            await port.WaitOpen(p);
+            await port.WaitOpen(p, clock);
 
             // Only calls that worked cargo count as port calls: a vessel passing through with nothing to unload or
             // load never berthed, and its zero (or cargo-wait only) stay would pull the mean port time below the
@@ -213,17 +227,12 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             }
 
             Voyages++;
+            clock.Set(VesselActivity.Sailing);
             await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.SailingHours.Sample(_stream))));
             atA = !atA;
         }
     }
 
-    /// <summary>Share of vessel time in service not spent idle waiting for cargo.</summary>
-    private double FleetUtilization()
-    {
-        double service = _inService.Integral(Run.Simulation.Now);
-        return service <= 0 ? 0 : 1 - (_idle.Integral(Run.Simulation.Now) / service);
-    }
 
     public override IEnumerable<CargoUnit> UnitsHeld()
     {
@@ -261,14 +270,20 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         return load + sail + unload + (queued / unitsPerHour);
     }
 
-    public override ComponentKpi Collect() => Kpi(FleetUtilization(), WaitHours, _queueA.MeanCount + _queueB.MeanCount);
+    public override ComponentKpi Collect()
+    {
+        ComponentTimeStates states = _fleetTime.Shares();
+        return Kpi(states.Sailing + states.Loading + states.WaitingForBackhaul, WaitHours, _queueA.MeanCount + _queueB.MeanCount) with
+        {
+            TimeStates = states,
+        };
+    }
 
     public override void ResetStatistics()
     {
         base.ResetStatistics();
         _queueA.ResetStatistics();
         _queueB.ResetStatistics();
-        _inService.Reset(Run.Simulation.Now);
-        _idle.Reset(Run.Simulation.Now);
+        _fleetTime.Reset();
     }
 }

@@ -9,7 +9,9 @@ namespace CorridorSim.Experiments;
 /// <param name="Factor">The demand factor: generated demand is about this times the year's demand.</param>
 /// <param name="GeneratedTons">Tons generated in the year.</param>
 /// <param name="DeliveredTons">Tons delivered in the year.</param>
-/// <param name="BacklogGrowthTons">Tons in the system at the year's end minus at its start.</param>
+/// <param name="TonsInSystemAtStart">Tons in the system on 1 January, after the warm-up.</param>
+/// <param name="TonsInSystemAtEnd">Tons in the system at the year's end.</param>
+/// <param name="DivertedTons">Tons diverted in the year.</param>
 /// <param name="DeliveredTonsByCommodity">Delivered tons by commodity.</param>
 /// <param name="FlowP95TransitDays">Each flow's 95th-percentile transit, in the corridor's flow order (NaN: none delivered).</param>
 /// <param name="Utilization">Each component's utilisation, in the corridor's component order.</param>
@@ -17,7 +19,9 @@ internal sealed record Probe(
     double Factor,
     double GeneratedTons,
     double DeliveredTons,
-    double BacklogGrowthTons,
+    double TonsInSystemAtStart,
+    double TonsInSystemAtEnd,
+    double DivertedTons,
     IReadOnlyDictionary<string, double> DeliveredTonsByCommodity,
     IReadOnlyList<double> FlowP95TransitDays,
     IReadOnlyList<(string Id, double Utilization)> Utilization)
@@ -27,22 +31,22 @@ internal sealed record Probe(
     {
         var model = new CorridorModel(corridor.AtDemand(year, factor));
         CorridorRun run = model.CreateRun(seed, replication, year, settings.WarmupDays);
-        double atStart = run.TonsInSystemByCommodity().Values.Sum();
         YearResult y = run.RunYear();
         return new Probe(
-            factor, y.GeneratedTons, y.DeliveredTons, y.TonsInSystemAtYearEnd - atStart, y.DeliveredTonsByCommodity,
+            factor, y.GeneratedTons, y.DeliveredTons, y.TonsInSystemAtYearStart, y.TonsInSystemAtYearEnd, y.DivertedTons, y.DeliveredTonsByCommodity,
             [.. y.Flows.Select(f => f.P95TransitDays)], [.. y.Components.Select(c => (c.Id, c.Utilization))]);
     }
 
     /// <summary>
-    /// Whether the corridor carries this probe's demand as a service: the backlog grows by at most
-    /// <see cref="SimulationSettings.StableBacklogShare"/> of the demand, and every flow's p95 transit is within
+    /// Whether the corridor carries this probe's demand as a service: the year is stable
+    /// (<see cref="YearResult.Unstable"/>), at most <see cref="YearResult.UnstableGrowthShare"/> of the demand is
+    /// diverted, and every flow's p95 transit is within
     /// <see cref="SimulationSettings.ServiceTransitFactor"/> × its reference p95 (a flow that delivered at the
     /// reference but not here fails).
     /// </summary>
     public bool IsServed(SimulationSettings settings, IReadOnlyList<double> referenceP95)
     {
-        if (BacklogGrowthTons > settings.StableBacklogShare * GeneratedTons)
+        if (YearResult.IsUnstable(TonsInSystemAtStart, TonsInSystemAtEnd, GeneratedTons) || DivertedTons > YearResult.UnstableGrowthShare * GeneratedTons)
         {
             return false;
         }

@@ -14,7 +14,7 @@ public sealed record YearCapacity
 
     /// <summary>
     /// Service capacity in tons per year: the largest demand at the year's mix that the corridor carries with a
-    /// stable backlog (<see cref="Corridor.SimulationSettings.StableBacklogShare"/>) and every flow's p95 transit
+    /// stable backlog (<see cref="Corridor.YearResult.Unstable"/>) and every flow's p95 transit
     /// within <see cref="Corridor.SimulationSettings.ServiceTransitFactor"/> × its p95 at half the ceiling.
     /// </summary>
     public required Estimate ServiceCapacityTons { get; init; }

@@ -41,11 +41,20 @@ internal static class JsonText
     }
 
     /// <summary>One year of the contract: <c>{ "year", "deliveredTons", "transitDays", "probabilityTargetMet", "bottleneck" }</c>, optionally with <c>"bottleneckShare"</c>.</summary>
-    public static void Year(Utf8JsonWriter w, YearSummary y, bool withBottleneckShare)
+    /// <remarks>With <paramref name="withSaturation"/>, also <c>"deliveredFromBacklogTons", "divertedTons", "tonsInSystemAtYearEnd", "shareUnstable"</c> after <c>"deliveredTons"</c>.</remarks>
+    public static void Year(Utf8JsonWriter w, YearSummary y, bool withBottleneckShare, bool withSaturation = false)
     {
         w.WriteStartObject();
         w.WriteNumber("year", y.Year);
         DeliveredTons(w, "deliveredTons", y.DeliveredTons);
+        if (withSaturation)
+        {
+            Number(w, "deliveredFromBacklogTons", y.DeliveredFromBacklogTons);
+            Interval(w, "divertedTons", y.DivertedTons);
+            Number(w, "tonsInSystemAtYearEnd", y.TonsInSystemAtYearEnd);
+            Number(w, "shareUnstable", y.ShareUnstable);
+        }
+
         Transit(w, "transitDays", y.TransitDays);
         Number(w, "probabilityTargetMet", y.ProbabilityTargetMet);
         w.WriteString("bottleneck", y.Bottleneck);
@@ -76,6 +85,20 @@ internal static class JsonText
         Number(w, "mean", e.Mean);
         Number(w, "ci95Low", e.Ci95Low);
         Number(w, "ci95High", e.Ci95High);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>{ "working", "sailing", "loading", "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle" }</c>.</summary>
+    public static void TimeStates(Utf8JsonWriter w, string name, Corridor.ComponentTimeStates s)
+    {
+        w.WriteStartObject(name);
+        Number(w, "working", s.Working);
+        Number(w, "sailing", s.Sailing);
+        Number(w, "loading", s.Loading);
+        Number(w, "waitingForBerth", s.WaitingForBerth);
+        Number(w, "weatherBound", s.WeatherBound);
+        Number(w, "waitingForBackhaul", s.WaitingForBackhaul);
+        Number(w, "idle", s.Idle);
         w.WriteEndObject();
     }
 

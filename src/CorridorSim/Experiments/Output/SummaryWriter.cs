@@ -16,19 +16,21 @@ namespace CorridorSim.Experiments;
 public static class SummaryWriter
 {
     /// <summary>The summary.json schema version written in <c>schemaVersion</c>.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The manifest resource name of the JSON Schema (draft 2020-12) of summary.json.</summary>
     public const string SchemaResourceName = "CorridorSim.summary.schema.json";
 
     /// <summary>
     /// summary.json:
-    /// <c>{ "schemaVersion": 1, "scenario", "seed", "replications", "targetTons",
+    /// <c>{ "schemaVersion": 2, "scenario", "seed", "replications", "targetTons",
     /// "years": [ { "year", "deliveredTons": { "mean", "ci95Low", "ci95High", "p10", "p90" },
-    /// "transitDays": { "mean", "p50", "p95" }, "probabilityTargetMet", "bottleneck" } ],
+    /// "deliveredFromBacklogTons", "divertedTons": { "mean", "ci95Low", "ci95High" }, "tonsInSystemAtYearEnd",
+    /// "shareUnstable", "transitDays": { "mean", "p50", "p95" }, "probabilityTargetMet", "bottleneck" } ],
     /// "firstYearTargetMet": { "year", "probability" } or null,
     /// "components": [ { "id", "kind", "utilization": { "mean", "ci95Low", "ci95High" },
-    /// "meanWaitHours": { "mean", "ci95Low", "ci95High" } } ] }</c>,
+    /// "meanWaitHours": { "mean", "ci95Low", "ci95High" }, "timeStates": { "working", "sailing", "loading",
+    /// "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle" } } ] }</c>,
     /// followed, only when the capacity was searched (<see cref="ProjectionOptions.Capacity"/>), by
     /// <c>"capacity": { "replications", "probes", "firstYearTargetMet", "years": [ { "year", "demandTons",
     /// "serviceCapacityTons", "ceilingTons" (each { "mean", "ci95Low", "ci95High" }), "byCommodity": { NAME:
@@ -36,10 +38,12 @@ public static class SummaryWriter
     /// "serviceCapacityGainTons", "ceilingGainTons" } ] } ] }</c>, and then, only when the scenario's calibration year
     /// was simulated, by
     /// <c>"calibration": { "year", "reportedTons", "simulatedTons", "relativeError", "tolerance", "withinTolerance",
-    /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>.
+    /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>,
+    /// and, only when the run stopped early (<see cref="ProjectionResult.PartialReason"/>), by <c>"partial": true</c>
+    /// and <c>"partialReason"</c>: then <c>years</c> holds only the years every replication completed.
     /// </summary>
     /// <remarks>
-    /// <c>transitDays</c> are means across replications of each replication's statistic (see <see cref="TransitSummary"/>);
+    /// <c>transitDays</c>: the mean is the mean of the replications' means, p50 and p95 percentiles of all units pooled (see <see cref="TransitSummary"/>);
     /// <c>utilization</c> and <c>meanWaitHours</c> estimate, across replications, each replication's mean over all years.
     /// </remarks>
     /// <param name="r">The projection.</param>
@@ -58,7 +62,7 @@ public static class SummaryWriter
             w.WriteStartArray("years");
             foreach (YearSummary y in r.Years)
             {
-                JsonText.Year(w, y, withBottleneckShare: false);
+                JsonText.Year(w, y, withBottleneckShare: false, withSaturation: true);
             }
 
             w.WriteEndArray();
@@ -71,6 +75,7 @@ public static class SummaryWriter
                 w.WriteString("kind", c.Kind);
                 JsonText.Interval(w, "utilization", c.Utilization);
                 JsonText.Interval(w, "meanWaitHours", c.MeanWaitHours);
+                JsonText.TimeStates(w, "timeStates", c.TimeStates);
                 w.WriteEndObject();
             }
 
@@ -109,6 +114,12 @@ public static class SummaryWriter
                 w.WriteEndObject();
             }
 
+            if (r.PartialReason is { } reason)
+            {
+                w.WriteBoolean("partial", true);
+                w.WriteString("partialReason", reason);
+            }
+
             w.WriteEndObject();
         });
     }
@@ -117,14 +128,19 @@ public static class SummaryWriter
     /// Writes three CSV tables into <paramref name="directory"/> (created if missing; existing files replaced), UTF-8
     /// without a byte order mark, a header row, <c>\n</c> line endings, figures as in <see cref="ToJson"/> (NaN: empty cell):
     /// <list type="bullet">
-    /// <item><c>years.csv</c>, one row per year: <c>year, generatedTonsMean, deliveredTonsMean, deliveredTonsCi95Low,
-    /// deliveredTonsCi95High, deliveredTonsP10, deliveredTonsP90, tonsInSystemAtYearEndMean, transitDaysMean,
-    /// transitDaysP50, transitDaysP95, probabilityTargetMet, bottleneck, bottleneckShare</c>, then
-    /// <c>deliveredTonsMean:COMMODITY</c> for each commodity in ordinal order.</item>
+    /// <item><c>years.csv</c>, long (tidy) form, one row per year and measure: <c>year, measure, unit, commodity,
+    /// component, value</c>. Measures (corridor-wide, commodity and component empty): <c>generatedTonsMean,
+    /// deliveredTonsMean, deliveredTonsCi95Low, deliveredTonsCi95High, deliveredTonsP10, deliveredTonsP90,
+    /// tonsInSystemAtYearEndMean, deliveredFromBacklogTonsMean, divertedTonsMean, divertedTonsCi95Low,
+    /// divertedTonsCi95High</c> (unit <c>t</c>), <c>transitDaysMean, transitDaysP50, transitDaysP95</c>
+    /// (<c>d</c>), <c>probabilityTargetMet, shareUnstable</c> (<c>1</c>); then <c>bottleneckShare</c> (<c>1</c>, the bottleneck's id
+    /// in component) and <c>deliveredTonsMean</c> and <c>divertedTonsMean</c> per commodity (ordinal order, the commodity in commodity).</item>
     /// <item><c>components.csv</c>, one row per year and component: <c>year, id, kind, utilizationMean,
-    /// meanWaitHoursMean, p95WaitHoursMean, tonsThroughMean, meanQueueMean</c>.</item>
+    /// meanWaitHoursMean, p95WaitHoursMean, tonsThroughMean, meanQueueMean, working, sailing, loading,
+    /// waitingForBerth, weatherBound, waitingForBackhaul, idle</c> (the time states' mean shares).</item>
     /// <item><c>flows.csv</c>, one row per year and flow: <c>year, id, commodity, generatedTonsMean, deliveredTonsMean,
-    /// deliveredTonsCi95Low, deliveredTonsCi95High, transitDaysMean, transitDaysP50, transitDaysP95</c>.</item>
+    /// deliveredTonsCi95Low, deliveredTonsCi95High, transitDaysMean, transitDaysP50, transitDaysP95,
+    /// deliveredFromBacklogTonsMean, divertedTonsMean</c>.</item>
     /// <item><c>capacity.csv</c>, only when the capacity was searched: see <see cref="CapacityCsv"/>.</item>
     /// </list>
     /// All means are across replications (see <see cref="YearSummary"/>).
@@ -162,25 +178,48 @@ public static class SummaryWriter
         return reader.ReadToEnd();
     }
 
+    /// <summary>The corridor-wide figures of years.csv, one line each: measure name, unit, figure.</summary>
+    private static readonly (string Measure, string Unit, Func<YearSummary, double> Value)[] YearMeasures =
+    [
+        ("generatedTonsMean", "t", y => y.GeneratedTons),
+        ("deliveredTonsMean", "t", y => y.DeliveredTons.Mean),
+        ("deliveredTonsCi95Low", "t", y => y.DeliveredTons.Ci95Low),
+        ("deliveredTonsCi95High", "t", y => y.DeliveredTons.Ci95High),
+        ("deliveredTonsP10", "t", y => y.DeliveredTons.P10),
+        ("deliveredTonsP90", "t", y => y.DeliveredTons.P90),
+        ("tonsInSystemAtYearEndMean", "t", y => y.TonsInSystemAtYearEnd),
+        ("deliveredFromBacklogTonsMean", "t", y => y.DeliveredFromBacklogTons),
+        ("divertedTonsMean", "t", y => y.DivertedTons.Mean),
+        ("divertedTonsCi95Low", "t", y => y.DivertedTons.Ci95Low),
+        ("divertedTonsCi95High", "t", y => y.DivertedTons.Ci95High),
+        ("transitDaysMean", "d", y => y.TransitDays.Mean),
+        ("transitDaysP50", "d", y => y.TransitDays.P50),
+        ("transitDaysP95", "d", y => y.TransitDays.P95),
+        ("probabilityTargetMet", "1", y => y.ProbabilityTargetMet),
+        ("shareUnstable", "1", y => y.ShareUnstable),
+    ];
+
     internal static string YearsCsv(ProjectionResult r)
     {
         var csv = new CsvText();
-        IReadOnlyList<string> commodities = r.Years.Count > 0 ? [.. r.Years[0].DeliveredTonsByCommodity.Keys] : [];
-        csv.Row([
-            "year", "generatedTonsMean", "deliveredTonsMean", "deliveredTonsCi95Low", "deliveredTonsCi95High",
-            "deliveredTonsP10", "deliveredTonsP90", "tonsInSystemAtYearEndMean", "transitDaysMean", "transitDaysP50",
-            "transitDaysP95", "probabilityTargetMet", "bottleneck", "bottleneckShare",
-            .. commodities.Select(c => "deliveredTonsMean:" + c),
-        ]);
+        csv.Row(["year", "measure", "unit", "commodity", "component", "value"]);
         foreach (YearSummary y in r.Years)
         {
-            csv.Row([
-                Int(y.Year), Num(y.GeneratedTons), Num(y.DeliveredTons.Mean), Num(y.DeliveredTons.Ci95Low),
-                Num(y.DeliveredTons.Ci95High), Num(y.DeliveredTons.P10), Num(y.DeliveredTons.P90),
-                Num(y.TonsInSystemAtYearEnd), Num(y.TransitDays.Mean), Num(y.TransitDays.P50), Num(y.TransitDays.P95),
-                Num(y.ProbabilityTargetMet), y.Bottleneck, Num(y.BottleneckShare),
-                .. commodities.Select(c => Num(y.DeliveredTonsByCommodity.GetValueOrDefault(c, double.NaN))),
-            ]);
+            string year = Int(y.Year);
+            foreach ((string measure, string unit, Func<YearSummary, double> value) in YearMeasures)
+            {
+                csv.Row([year, measure, unit, "", "", Num(value(y))]);
+            }
+
+            csv.Row([year, "bottleneckShare", "1", "", y.Bottleneck, Num(y.BottleneckShare)]);
+            foreach ((string commodity, double tons) in y.DeliveredTonsByCommodity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                csv.Row([year, "deliveredTonsMean", "t", commodity, "", Num(tons)]);
+            }
+            foreach ((string commodity, double tons) in y.DivertedTonsByCommodity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                csv.Row([year, "divertedTonsMean", "t", commodity, "", Num(tons)]);
+            }
         }
 
         return csv.ToString();
@@ -189,12 +228,19 @@ public static class SummaryWriter
     internal static string ComponentsCsv(ProjectionResult r)
     {
         var csv = new CsvText();
-        csv.Row(["year", "id", "kind", "utilizationMean", "meanWaitHoursMean", "p95WaitHoursMean", "tonsThroughMean", "meanQueueMean"]);
+        csv.Row([
+            "year", "id", "kind", "utilizationMean", "meanWaitHoursMean", "p95WaitHoursMean", "tonsThroughMean", "meanQueueMean",
+            "working", "sailing", "loading", "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle",
+        ]);
         foreach (YearSummary y in r.Years)
         {
             foreach (ComponentYearSummary c in y.Components)
             {
-                csv.Row([Int(y.Year), c.Id, c.Kind, Num(c.Utilization), Num(c.MeanWaitHours), Num(c.P95WaitHours), Num(c.TonsThrough), Num(c.MeanQueue)]);
+                Corridor.ComponentTimeStates s = c.TimeStates;
+                csv.Row([
+                    Int(y.Year), c.Id, c.Kind, Num(c.Utilization), Num(c.MeanWaitHours), Num(c.P95WaitHours), Num(c.TonsThrough), Num(c.MeanQueue),
+                    Num(s.Working), Num(s.Sailing), Num(s.Loading), Num(s.WaitingForBerth), Num(s.WeatherBound), Num(s.WaitingForBackhaul), Num(s.Idle),
+                ]);
             }
         }
 
@@ -206,7 +252,8 @@ public static class SummaryWriter
         var csv = new CsvText();
         csv.Row([
             "year", "id", "commodity", "generatedTonsMean", "deliveredTonsMean", "deliveredTonsCi95Low",
-            "deliveredTonsCi95High", "transitDaysMean", "transitDaysP50", "transitDaysP95",
+            "deliveredTonsCi95High", "transitDaysMean", "transitDaysP50", "transitDaysP95", "deliveredFromBacklogTonsMean",
+            "divertedTonsMean",
         ]);
         foreach (YearSummary y in r.Years)
         {
@@ -215,7 +262,7 @@ public static class SummaryWriter
                 csv.Row([
                     Int(y.Year), f.Id, f.Commodity, Num(f.GeneratedTons), Num(f.DeliveredTons.Mean),
                     Num(f.DeliveredTons.Ci95Low), Num(f.DeliveredTons.Ci95High), Num(f.MeanTransitDays),
-                    Num(f.P50TransitDays), Num(f.P95TransitDays),
+                    Num(f.P50TransitDays), Num(f.P95TransitDays), Num(f.DeliveredFromBacklogTons), Num(f.DivertedTons),
                 ]);
             }
         }

@@ -8,4 +8,8 @@ namespace CorridorSim.Experiments;
 /// <param name="P95WaitHours">95th percentile wait, in hours.</param>
 /// <param name="TonsThrough">Tons that left the component.</param>
 /// <param name="MeanQueue">Time-average units waiting.</param>
-internal sealed record ComponentRecord(string Id, string Kind, double Utilization, double MeanWaitHours, double P95WaitHours, double TonsThrough, double MeanQueue);
+internal sealed record ComponentRecord(string Id, string Kind, double Utilization, double MeanWaitHours, double P95WaitHours, double TonsThrough, double MeanQueue)
+{
+    /// <summary>How the component's capacity-time was spent (plain shares; <see cref="Corridor.ComponentTimeStates"/>).</summary>
+    public Corridor.ComponentTimeStates TimeStates { get; init; } = Corridor.ComponentTimeStates.AllIdle;
+}

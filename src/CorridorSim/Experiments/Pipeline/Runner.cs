@@ -9,11 +9,11 @@ namespace CorridorSim.Experiments;
 internal static class Runner
 {
     /// <summary>Runs every row of <paramref name="design"/>.</summary>
-    /// <inheritdoc cref="Run(IDesign, IReadOnlyList{Row}, int, IProgress{int}?, CancellationToken)"/>
-    public static RowRecord[] Run(IDesign design, int maxThreads, IProgress<int>? progress, CancellationToken ct)
+    /// <inheritdoc cref="Run(IDesign, IReadOnlyList{Row}, int, IProgress{int}?, CancellationToken, bool)"/>
+    public static RowRecord[] Run(IDesign design, int maxThreads, IProgress<int>? progress, CancellationToken ct, bool keepStopped = false)
     {
         ArgumentNullException.ThrowIfNull(design);
-        return Run(design, design.Rows, maxThreads, progress, ct);
+        return Run(design, design.Rows, maxThreads, progress, ct, keepStopped);
     }
 
     /// <summary>
@@ -29,17 +29,18 @@ internal static class Runner
     /// </param>
     /// <param name="ct">Cancels the run between simulated years.</param>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
-    public static RowRecord[] Run(IDesign design, IReadOnlyList<Row> rows, int maxThreads, IProgress<int>? progress, CancellationToken ct)
+    /// <param name="keepStopped">Whether a row whose backlog passes its limit returns the years it completed (marked <see cref="RowRecord.Stopped"/>) instead of failing the run.</param>
+    public static RowRecord[] Run(IDesign design, IReadOnlyList<Row> rows, int maxThreads, IProgress<int>? progress, CancellationToken ct, bool keepStopped = false)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(rows);
-        return Map(rows.Count, maxThreads, k => Simulate(design, rows[k], ct), progress, ct)!;
+        return Map(rows.Count, maxThreads, k => Simulate(design, rows[k], ct, keepStopped), progress, ct)!;
     }
 
     /// <summary>
     /// Computes <paramref name="work"/>(k) for k = 0 … <paramref name="count"/> − 1 on up to
     /// <paramref name="maxThreads"/> threads; result k is work k's, whatever the scheduling. Progress as in
-    /// <see cref="Run(IDesign, IReadOnlyList{Row}, int, IProgress{int}?, CancellationToken)"/>.
+    /// <see cref="Run(IDesign, IReadOnlyList{Row}, int, IProgress{int}?, CancellationToken, bool)"/>.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public static T[] Map<T>(int count, int maxThreads, Func<int, T?> work, IProgress<int>? progress, CancellationToken ct)
@@ -87,20 +88,27 @@ internal static class Runner
     }
 
     /// <summary>One row's years; null when cancelled.</summary>
-    private static RowRecord? Simulate(IDesign design, Row row, CancellationToken ct)
+    private static RowRecord? Simulate(IDesign design, Row row, CancellationToken ct, bool keepStopped)
     {
-        (Corridor.CorridorRun run, int yearCount) = design.Start(row);
-        var years = new YearRecord[yearCount];
-        for (int y = 0; y < years.Length; y++)
+        var years = new List<YearRecord>();
+        try
         {
-            if (ct.IsCancellationRequested)
+            (Corridor.CorridorRun run, int yearCount) = design.Start(row);
+            for (int y = 0; y < yearCount; y++)
             {
-                return null;
-            }
+                if (ct.IsCancellationRequested)
+                {
+                    return null;
+                }
 
-            years[y] = YearRecord.From(run.RunYear());
+                years.Add(YearRecord.From(run.RunYear()));
+            }
+        }
+        catch (Corridor.BacklogLimitException stopped) when (keepStopped)
+        {
+            return new RowRecord(row, years.AsReadOnly()) { Stopped = stopped };
         }
 
-        return new RowRecord(row, Array.AsReadOnly(years));
+        return new RowRecord(row, years.AsReadOnly());
     }
 }

@@ -35,6 +35,6 @@ internal sealed class ScenarioDesign : IDesign
     {
         ArgumentNullException.ThrowIfNull(row);
         SimulationSettings settings = _variants[row.Variant].Simulation;
-        return (_models[row.Variant].CreateRun(row.Seed, row.Replication, settings.StartYear, settings.WarmupDays), settings.Years);
+        return (_models[row.Variant].CreateRun(row.Seed, row.Replication, settings.StartYear, settings.WarmupDays, settings.MaxTonsInSystem), settings.Years);
     }
 }

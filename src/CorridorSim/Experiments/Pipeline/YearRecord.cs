@@ -30,6 +30,21 @@ internal sealed record YearRecord(
     IReadOnlyList<ComponentRecord> Components,
     IReadOnlyList<FlowRecord> Flows)
 {
+    /// <summary>Of the delivered tons, those generated before the year began.</summary>
+    public double DeliveredFromBacklogTons { get; init; }
+
+    /// <summary>Tons diverted to the flows' alternatives.</summary>
+    public double DivertedTons { get; init; }
+
+    /// <summary>Diverted tons by commodity.</summary>
+    public IReadOnlyDictionary<string, double> DivertedTonsByCommodity { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Whether the year was unstable (<see cref="YearResult.Unstable"/>).</summary>
+    public bool Unstable { get; init; }
+
+    /// <summary>The binned transit days of the year's delivered units (null if none), merged across replications for pooled percentiles.</summary>
+    public Engine.BinnedCounts? TransitHistogram { get; init; }
+
     /// <summary>The record of a simulated year.</summary>
     public static YearRecord From(YearResult y)
     {
@@ -38,7 +53,19 @@ internal sealed record YearRecord(
             y.Year, y.GeneratedTons, y.DeliveredTons, y.TonsInSystemAtYearEnd, y.MeanTransitDays, y.P50TransitDays,
             y.P95TransitDays, y.Bottleneck,
             y.DeliveredTonsByCommodity.ToDictionary(StringComparer.Ordinal).AsReadOnly(),
-            y.Components.Select(c => new ComponentRecord(c.Id, c.Kind, c.Utilization, c.MeanWaitHours, c.P95WaitHours, c.TonsThrough, c.MeanQueue)).ToList().AsReadOnly(),
-            y.Flows.Select(f => new FlowRecord(f.Id, f.Commodity, f.GeneratedTons, f.DeliveredTons, f.MeanTransitDays, f.P50TransitDays, f.P95TransitDays)).ToList().AsReadOnly());
+            y.Components.Select(c => new ComponentRecord(c.Id, c.Kind, c.Utilization, c.MeanWaitHours, c.P95WaitHours, c.TonsThrough, c.MeanQueue) { TimeStates = c.TimeStates }).ToList().AsReadOnly(),
+            y.Flows.Select(f => new FlowRecord(f.Id, f.Commodity, f.GeneratedTons, f.DeliveredTons, f.MeanTransitDays, f.P50TransitDays, f.P95TransitDays)
+            {
+                DeliveredFromBacklogTons = f.DeliveredFromBacklogTons,
+                DivertedTons = f.DivertedTons,
+                TransitHistogram = f.TransitHistogram,
+            }).ToList().AsReadOnly())
+        {
+            DeliveredFromBacklogTons = y.DeliveredFromBacklogTons,
+            DivertedTons = y.DivertedTons,
+            DivertedTonsByCommodity = y.DivertedTonsByCommodity.ToDictionary(StringComparer.Ordinal).AsReadOnly(),
+            Unstable = y.Unstable,
+            TransitHistogram = y.TransitHistogram,
+        };
     }
 }

@@ -16,4 +16,7 @@ public sealed record ComponentSummary
 
     /// <summary>Mean wait in hours: one observation per replication, the unweighted mean of its yearly mean waits.</summary>
     public required Estimate MeanWaitHours { get; init; }
+
+    /// <summary>Time states over all years: per state, the mean across replications of each replication's unweighted mean over the years.</summary>
+    public ComponentTimeStates TimeStates { get; init; } = ComponentTimeStates.AllIdle;
 }

@@ -25,4 +25,7 @@ public sealed record ComponentYearSummary
 
     /// <summary>Mean <see cref="ComponentKpi.MeanQueue"/> (time-average units waiting; vessels for ports).</summary>
     public required double MeanQueue { get; init; }
+
+    /// <summary>Mean <see cref="ComponentKpi.TimeStates"/>, state by state (the means still sum to 1).</summary>
+    public ComponentTimeStates TimeStates { get; init; } = ComponentTimeStates.AllIdle;
 }

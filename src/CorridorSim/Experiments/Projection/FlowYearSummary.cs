@@ -15,12 +15,18 @@ public sealed record FlowYearSummary
     /// <summary>Tons delivered in the year across replications.</summary>
     public required Estimate DeliveredTons { get; init; }
 
+    /// <summary>Mean tons delivered in the year that were generated before it began.</summary>
+    public double DeliveredFromBacklogTons { get; init; }
+
+    /// <summary>Mean tons diverted to the flow's alternative in the year.</summary>
+    public double DivertedTons { get; init; }
+
     /// <summary>Mean across replications of the flow's mean transit, in days (replications that delivered none of the flow left out; NaN if none did).</summary>
     public required double MeanTransitDays { get; init; }
 
-    /// <summary>Mean across replications of the flow's median transit, in days.</summary>
+    /// <summary>Median transit of the flow's units of every replication pooled, in days.</summary>
     public required double P50TransitDays { get; init; }
 
-    /// <summary>Mean across replications of the flow's 95th percentile transit, in days.</summary>
+    /// <summary>95th percentile transit of the flow's units of every replication pooled (histograms merged), in days.</summary>
     public required double P95TransitDays { get; init; }
 }

@@ -27,6 +27,7 @@ public static class Projection
     /// <exception cref="ArgumentException">The settings or options are out of range; every problem is listed.</exception>
     /// <exception cref="ScenarioException">The corridor definition is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    /// <exception cref="BacklogLimitException">A replication's backlog passed <see cref="SimulationSettings.MaxTonsInSystem"/> before its first year ended. (Past it later, the result covers the years every replication completed and says why in <see cref="ProjectionResult.PartialReason"/>.)</exception>
     public static ProjectionResult Run(Scenario scenario, ProjectionOptions? options = null, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -34,15 +35,33 @@ public static class Projection
         Validate(scenario, options);
         ulong seed = options.Seed ?? scenario.Simulation.Seed;
         var design = new ScenarioDesign([scenario], options.Replications ?? scenario.Simulation.Replications, seed);
-        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct);
-        ProjectionResult result = ProjectionAnalysis.Summarise(scenario, seed, records);
-        if (options.Capacity is not { } capacity)
+        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct, keepStopped: true);
+        if (records.FirstOrDefault(r => r.Stopped is not null) is not { Stopped: { } stopped } first)
         {
-            return result;
+            ProjectionResult result = ProjectionAnalysis.Summarise(scenario, seed, records);
+            if (options.Capacity is not { } capacity)
+            {
+                return result;
+            }
+
+            IProgress<int>? after = progress is null ? null : new OffsetProgress(progress, records.Length);
+            return result with { Capacity = CapacityStudy.Run(scenario, seed, capacity, options.MaxThreads, after, ct) };
         }
 
-        IProgress<int>? after = progress is null ? null : new OffsetProgress(progress, records.Length);
-        return result with { Capacity = CapacityStudy.Run(scenario, seed, capacity, options.MaxThreads, after, ct) };
+        // Summarised over the years every replication completed: a year some replications never finished has no estimate.
+        int completed = records.Min(r => r.Years.Count);
+        if (completed == 0)
+        {
+            throw stopped;
+        }
+
+        RowRecord[] common = [.. records.Select(r => r with { Years = r.Years.Take(completed).ToArray().AsReadOnly() })];
+        int last = scenario.Simulation.StartYear + completed - 1;
+        return ProjectionAnalysis.Summarise(scenario, seed, common) with
+        {
+            PartialReason = string.Create(CultureInfo.InvariantCulture,
+                $"replication {first.Row.Replication}: {stopped.Message} Only {scenario.Simulation.StartYear}–{last}, the years every replication completed, are summarised."),
+        };
     }
 
     /// <summary>The number of progress steps <see cref="Run"/> reports for these options: the replications, plus the capacity searches.</summary>

@@ -44,9 +44,11 @@ internal static class ProjectionAnalysis
             int met = all.Count(r => r.DeliveredTons >= target);
             (string bottleneck, int bottleneckCount) = Mode(all.Select(r => r.Bottleneck));
             var byCommodity = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            var divertedByCommodity = new SortedDictionary<string, double>(StringComparer.Ordinal);
             foreach (string c in commodities)
             {
                 byCommodity.Add(c, Estimate.MeanOf(all.Select(r => r.DeliveredTonsByCommodity.GetValueOrDefault(c))));
+                divertedByCommodity.Add(c, Estimate.MeanOf(all.Select(r => r.DivertedTonsByCommodity.GetValueOrDefault(c))));
             }
 
             years.Add(new YearSummary
@@ -55,11 +57,15 @@ internal static class ProjectionAnalysis
                 GeneratedTons = Estimate.MeanOf(all.Select(r => r.GeneratedTons)),
                 DeliveredTons = Estimate.Of(all.Select(r => r.DeliveredTons)),
                 TonsInSystemAtYearEnd = Estimate.MeanOf(all.Select(r => r.TonsInSystemAtYearEnd)),
+                DeliveredFromBacklogTons = Estimate.MeanOf(all.Select(r => r.DeliveredFromBacklogTons)),
+                DivertedTons = Estimate.Of(all.Select(r => r.DivertedTons)),
+                DivertedTonsByCommodity = new ReadOnlyDictionary<string, double>(divertedByCommodity),
+                ShareUnstable = (double)all.Count(r => r.Unstable) / n,
                 TransitDays = new TransitSummary
                 {
                     Mean = Estimate.MeanOf(all.Select(r => r.MeanTransitDays)),
-                    P50 = Estimate.MeanOf(all.Select(r => r.P50TransitDays)),
-                    P95 = Estimate.MeanOf(all.Select(r => r.P95TransitDays)),
+                    P50 = Pooled(all.Select(r => r.TransitHistogram), 0.5),
+                    P95 = Pooled(all.Select(r => r.TransitHistogram), 0.95),
                 },
                 ProbabilityTargetMet = (double)met / n,
                 Bottleneck = bottleneck,
@@ -77,6 +83,7 @@ internal static class ProjectionAnalysis
                         P95WaitHours = Estimate.MeanOf(k.Select(x => x.P95WaitHours)),
                         TonsThrough = Estimate.MeanOf(k.Select(x => x.TonsThrough)),
                         MeanQueue = Estimate.MeanOf(k.Select(x => x.MeanQueue)),
+                        TimeStates = MeanStates(k.Select(x => x.TimeStates)),
                     };
                 }).ToList().AsReadOnly(),
                 Flows = flowOrder.Select(f =>
@@ -88,9 +95,11 @@ internal static class ProjectionAnalysis
                         Commodity = f.Commodity,
                         GeneratedTons = Estimate.MeanOf(k.Select(x => x.GeneratedTons)),
                         DeliveredTons = Estimate.Of(k.Select(x => x.DeliveredTons)),
+                        DeliveredFromBacklogTons = Estimate.MeanOf(k.Select(x => x.DeliveredFromBacklogTons)),
+                        DivertedTons = Estimate.MeanOf(k.Select(x => x.DivertedTons)),
                         MeanTransitDays = Estimate.MeanOf(k.Select(x => x.MeanTransitDays)),
-                        P50TransitDays = Estimate.MeanOf(k.Select(x => x.P50TransitDays)),
-                        P95TransitDays = Estimate.MeanOf(k.Select(x => x.P95TransitDays)),
+                        P50TransitDays = Pooled(k.Select(x => x.TransitHistogram), 0.5),
+                        P95TransitDays = Pooled(k.Select(x => x.TransitHistogram), 0.95),
                     };
                 }).ToList().AsReadOnly(),
             });
@@ -106,6 +115,7 @@ internal static class ProjectionAnalysis
                 Kind = c.Kind,
                 Utilization = Estimate.Of(k.Select(r => Estimate.MeanOf(r.Select(x => x.Utilization)))),
                 MeanWaitHours = Estimate.Of(k.Select(r => Estimate.MeanOf(r.Select(x => x.MeanWaitHours)))),
+                TimeStates = MeanStates(k.Select(r => MeanStates(r.Select(x => x.TimeStates)))),
             };
         }).ToList();
 
@@ -120,6 +130,26 @@ internal static class ProjectionAnalysis
             FirstYearTargetMet = first is null ? null : new TargetMetYear { Year = first.Year, Probability = first.ProbabilityTargetMet },
             Components = components.AsReadOnly(),
             Calibration = Calibrate(scenario.Calibration, years, flowIndex),
+        };
+    }
+
+    /// <summary>The <paramref name="q"/>-quantile of every replication's units pooled (their histograms merged); NaN when none delivered.</summary>
+    internal static double Pooled(IEnumerable<Engine.BinnedCounts?> histograms, double q) =>
+        Engine.BinnedCounts.Merge(histograms) is { } merged ? merged.Quantile(q) : double.NaN;
+
+    /// <summary>The state-by-state mean of time states (means of shares that sum to 1 sum to 1).</summary>
+    internal static ComponentTimeStates MeanStates(IEnumerable<ComponentTimeStates> states)
+    {
+        ComponentTimeStates[] s = states.ToArray();
+        return s.Length == 0 ? ComponentTimeStates.AllIdle : new ComponentTimeStates
+        {
+            Working = s.Average(x => x.Working),
+            Sailing = s.Average(x => x.Sailing),
+            Loading = s.Average(x => x.Loading),
+            WaitingForBerth = s.Average(x => x.WaitingForBerth),
+            WeatherBound = s.Average(x => x.WeatherBound),
+            WaitingForBackhaul = s.Average(x => x.WaitingForBackhaul),
+            Idle = s.Average(x => x.Idle),
         };
     }
 

@@ -38,4 +38,11 @@ public sealed record ProjectionResult
 
     /// <summary>The calibration check; null when the scenario has no calibration target or does not simulate its year.</summary>
     public CalibrationResult? Calibration { get; init; }
+
+    /// <summary>
+    /// Null for a complete projection. Otherwise why it is partial: a replication's backlog passed
+    /// <see cref="SimulationSettings.MaxTonsInSystem"/> (the component and year), and <see cref="Years"/> holds only
+    /// the years every replication completed.
+    /// </summary>
+    public string? PartialReason { get; init; }
 }

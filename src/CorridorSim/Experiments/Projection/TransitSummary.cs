@@ -1,19 +1,21 @@
 namespace CorridorSim.Experiments;
 
-/// <summary>Origin → destination transit days of one year, averaged across replications.</summary>
+/// <summary>Origin → destination transit days of one year across replications.</summary>
 /// <remarks>
-/// Each field is the mean across replications of that replication's statistic over every unit it delivered in the
-/// year (all flows, weighted per unit): <see cref="P95"/> is the mean of the replications' 95th percentiles, not the
-/// 95th percentile of all units pooled. Replications that delivered nothing in the year are left out; NaN when none delivered.
+/// <see cref="Mean"/> is the mean across replications of each replication's mean over the units it delivered in the
+/// year (all flows, weighted per unit); <see cref="P50"/> and <see cref="P95"/> are percentiles of every unit of every
+/// replication pooled (the replications' binned histograms merged, 1 % relative accuracy), not means of per-replication
+/// percentiles, which understate the tail when replications differ. Replications that delivered nothing in the year
+/// are left out; NaN when none delivered.
 /// </remarks>
 public sealed record TransitSummary
 {
     /// <summary>Mean across replications of each replication's mean transit, in days.</summary>
     public required double Mean { get; init; }
 
-    /// <summary>Mean across replications of each replication's median transit, in days.</summary>
+    /// <summary>Median transit of the units of every replication pooled, in days.</summary>
     public required double P50 { get; init; }
 
-    /// <summary>Mean across replications of each replication's 95th percentile transit, in days.</summary>
+    /// <summary>95th percentile transit of the units of every replication pooled, in days.</summary>
     public required double P95 { get; init; }
 }

@@ -18,6 +18,18 @@ public sealed record YearSummary
     /// <summary>Mean tons in the system (queued, in transit, aboard) at the end of the year.</summary>
     public required double TonsInSystemAtYearEnd { get; init; }
 
+    /// <summary>Mean <see cref="YearResult.DeliveredFromBacklogTons"/>: of the delivered tons, those generated before the year began.</summary>
+    public double DeliveredFromBacklogTons { get; init; }
+
+    /// <summary>Diverted tons (<see cref="YearResult.DivertedTons"/>) across replications.</summary>
+    public Estimate DivertedTons { get; init; } = Estimate.Of([0.0]);
+
+    /// <summary>Mean diverted tons by commodity, every commodity of the corridor's flows, in ordinal order of the name.</summary>
+    public IReadOnlyDictionary<string, double> DivertedTonsByCommodity { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Share of replications in which the year was <see cref="YearResult.Unstable"/>, 0..1.</summary>
+    public double ShareUnstable { get; init; }
+
     /// <summary>Transit days; see <see cref="TransitSummary"/> for how replications are combined.</summary>
     public required TransitSummary TransitDays { get; init; }
 

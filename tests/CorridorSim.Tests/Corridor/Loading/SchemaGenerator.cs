@@ -145,6 +145,11 @@ internal static class SchemaGenerator
                     w.WriteNumber("minLength", f.MinLength);
                 }
 
+                if (f.MaxLength > 0)
+                {
+                    w.WriteNumber("maxLength", f.MaxLength);
+                }
+
                 break;
             case Form.Words:
                 w.WriteStartArray("enum");
@@ -208,6 +213,7 @@ internal static class SchemaGenerator
                 {
                     w.WriteString("type", "string");
                     w.WriteNumber("minLength", 1);
+                    w.WriteNumber("maxLength", CorridorDefinition.MaxIdLength);
                 }
 
                 w.WriteEndObject();

@@ -135,7 +135,7 @@ public sealed class SchemaTests(ITestOutputHelper output)
             ["## Top level"] = ScenarioFields.Root, ["## simulation"] = ScenarioFields.Simulation, ["## calibration"] = ScenarioFields.Calibration,
             ["## units"] = FlowFields.Unit, ["## ports"] = PortFields.Port, ["`storms`:"] = PortFields.Storms, ["## stages"] = StageFields.Stage,
             ["A handling mode:"] = TransshipmentFields.Mode, ["## vesselLegs"] = VesselLegFields.VesselLeg, ["A vessel:"] = VesselLegFields.Vessel,
-            ["## roadLegs"] = RoadLegFields.RoadLeg, ["## flows"] = FlowFields.Flow, ["A route:"] = FlowFields.Route,
+            ["## roadLegs"] = RoadLegFields.RoadLeg, ["## flows"] = FlowFields.Flow, ["A route:"] = FlowFields.Route, ["`diversion`:"] = FlowFields.Diversion,
             ["## slowdowns"] = SlowdownFields.Slowdown, ["## investments"] = InvestmentFields.Investment,
         };
         var problems = new List<string>();

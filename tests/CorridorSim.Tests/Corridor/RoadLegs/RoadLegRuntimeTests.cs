@@ -96,7 +96,7 @@ public sealed class RoadLegRuntimeTests(ITestOutputHelper output)
         {
             run.RunUntil(new DateTime(2025, month, 15, 0, 0, 0, DateTimeKind.Utc));
             double inSystem = run.TonsInSystemByCommodity().Values.Sum();
-            Assert.Equal(run.TotalGeneratedTons, run.TotalDeliveredTons + inSystem, 6);
+            Assert.Equal(run.TotalGeneratedTons, run.TotalDeliveredTons + run.TotalDivertedTons + inSystem, 6);
             Assert.False(run.AnyUnitHeldTwice());
         }
 

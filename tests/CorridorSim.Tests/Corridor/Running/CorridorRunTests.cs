@@ -15,7 +15,7 @@ public sealed class CorridorRunTests(ITestOutputHelper output)
     // ---- 1. conservation of tons ------------------------------------------------------------------------
 
     [Property(MaxTest = 40)]
-    public Property TonsInSystemByCommodity_RandomSmallCorridorStoppedMidYear_GeneratedEqualsDeliveredPlusInSystem() =>
+    public Property TonsInSystemByCommodity_RandomSmallCorridorStoppedMidYear_GeneratedEqualsDeliveredPlusDivertedPlusInSystem() =>
         Prop.ForAll(RandomCorridor.Generator().ToArbitrary(), (RandomCorridor corridor) =>
         {
             CorridorRun run = corridor.CreateRun();
@@ -23,17 +23,52 @@ public sealed class CorridorRunTests(ITestOutputHelper output)
 
             IReadOnlyDictionary<string, double> generated = run.GeneratedTonsByCommodity();
             IReadOnlyDictionary<string, double> delivered = run.DeliveredTonsByCommodity();
+            IReadOnlyDictionary<string, double> diverted = run.DivertedTonsByCommodity();
             IReadOnlyDictionary<string, double> inSystem = run.TonsInSystemByCommodity();
             Assert.Equal(corridor.Flows.Select(f => f.Commodity).Distinct().Order(), generated.Keys.Order());
             Assert.All(inSystem.Keys, c => Assert.Contains(c, generated.Keys));
             foreach ((string commodity, double g) in generated)
             {
                 double d = delivered.GetValueOrDefault(commodity);
+                double v = diverted.GetValueOrDefault(commodity);
                 double s = inSystem.GetValueOrDefault(commodity);
-                Assert.True(Math.Abs(g - (d + s)) <= 1e-6 * Math.Max(1, g),
-                    $"{commodity}: generated {g:F3} t, delivered {d:F3} t + in system {s:F3} t = {d + s:F3} t");
+                Assert.True(Math.Abs(g - (d + v + s)) <= 1e-6 * Math.Max(1, g),
+                    $"{commodity}: generated {g:F3} t, delivered {d:F3} t + diverted {v:F3} t + in system {s:F3} t = {d + v + s:F3} t");
             }
 
+            Assert.Equal(run.TotalDivertedTons, diverted.Values.Sum(), 6);
+            if (corridor.DivertAfterDays == 0)
+            {
+                Assert.Equal(0, run.TotalDivertedTons);
+            }
+
+            Assert.False(run.AnyUnitHeldTwice(), "a unit is held by two components at once");
+        });
+
+    [Property(MaxTest = 20)]
+    public Property RunYear_RandomSmallCorridor_TimeStatesSumToOneAndTheYearBalances() =>
+        Prop.ForAll(RandomCorridor.Generator().ToArbitrary(), (RandomCorridor corridor) =>
+        {
+            CorridorRun run = corridor.CreateRun();
+            YearResult y = run.RunYear();
+
+            foreach (ComponentKpi c in y.Components)
+            {
+                ComponentTimeStates s = c.TimeStates;
+                double[] shares = [s.Working, s.Sailing, s.Loading, s.WaitingForBerth, s.WeatherBound, s.WaitingForBackhaul, s.Idle];
+                Assert.All(shares, x => Assert.InRange(x, 0, 1));
+                Assert.True(Math.Abs(shares.Sum() - 1) < 1e-9, $"{c.Id}: time states sum to {shares.Sum():R}");
+                if (c.Kind == "ferry")
+                {
+                    Assert.Equal(s.Sailing + s.Loading + s.WaitingForBackhaul, c.Utilization, 9);
+                }
+            }
+
+            // Per year: generated = delivered + diverted + growth of the tons in the system.
+            double balance = y.DeliveredTons + y.DivertedTons + y.TonsInSystemAtYearEnd - y.TonsInSystemAtYearStart;
+            Assert.True(Math.Abs(y.GeneratedTons - balance) <= 1e-6 * Math.Max(1, y.GeneratedTons), $"generated {y.GeneratedTons:F3} t, balance {balance:F3} t");
+            Assert.InRange(y.DeliveredFromBacklogTons, 0, Math.Min(y.DeliveredTons, y.TonsInSystemAtYearStart) + 1e-6);
+            Assert.Equal(y.TonsInSystemAtYearEnd - y.TonsInSystemAtYearStart > YearResult.UnstableGrowthShare * y.GeneratedTons, y.Unstable);
             Assert.False(run.AnyUnitHeldTwice(), "a unit is held by two components at once");
         });
 

@@ -148,3 +148,100 @@ public sealed class VesselLegRuntimeTests(ITestOutputHelper output)
         Assert.Equal(defined.Component("ferry:kuryk-alat").ExpectedHours(true), invested.Component("ferry:kuryk-alat").ExpectedHours(true), 9);
     }
 }
+
+/// <summary>Tests of the vessel leg's time states and departure rule.</summary>
+public sealed class VesselLegTimeStateTests(ITestOutputHelper output)
+{
+    private static ComponentKpi Kpi(YearResult y, string id) => y.Components.Single(c => c.Id == id);
+
+    /// <summary>
+    /// Six vessels of 20 wagons, sailing 2 h, against 1 or 6 berths at port A handling 10 h per call (port B: 6
+    /// berths, 1 h), demand far above what either carries.
+    /// </summary>
+    private static YearResult BerthBound(int berthsAtA)
+    {
+        CorridorModel model = new CorridorBuilder("berths")
+            .AddUnit("wagon", unitsPerTrain: 50)
+            .AddPort("port:a", berths: berthsAtA, Distribution.Constant(10))
+            .AddPort("port:b", berths: 6, Distribution.Constant(1))
+            .Add(new VesselLegDefinition
+            {
+                Id = "ferry:a-b", PortA = "port:a", PortB = "port:b", Unit = "wagon",
+                Vessels = Enumerable.Range(0, 6).Select(i => new VesselDefinition { Name = "v" + i, CapacityUnits = 20 }).ToList(),
+                SailingHours = Distribution.Constant(2),
+            })
+            .AddFlow(new CargoFlowDefinition
+            {
+                Id = "f", Unit = "wagon", TonsPerUnit = 60, AnnualTons = 20_000_000, BaseYear = 2025,
+                Origin = "port:a", Destination = "port:b", Routes = [new RouteDefinition { Legs = ["ferry:a-b"] }],
+                Diversion = new DiversionRule { Mode = DiversionMode.Off },
+            })
+            .BuildModel();
+        return model.CreateRun(1, 0, 2025, warmupDays: 10).RunYear();
+    }
+
+    [Fact]
+    public void RunYear_FleetQueueingForOneBerth_TimeIsWaitingForBerthAndThePortIsTheBottleneck()
+    {
+        YearResult y = BerthBound(berthsAtA: 1);
+
+        ComponentKpi fleet = Kpi(y, "ferry:a-b");
+        ComponentKpi port = Kpi(y, "port:a");
+        output.WriteLine($"fleet: utilisation {fleet.Utilization:F3}, {fleet.TimeStates}; port: utilisation {port.Utilization:F3}, {port.TimeStates}; bottleneck {y.Bottleneck}");
+
+        // One berth, 10 h per call: the berth is always held; each vessel waits for it about 5 of every 6 calls.
+        Assert.True(port.TimeStates.Working > 0.99, "the berth is always working");
+        Assert.True(fleet.TimeStates.WaitingForBerth > 0.6, "the fleet spends most of its time waiting for the berth");
+        Assert.True(fleet.Utilization < 0.4, "waiting for a berth is not use of the fleet");
+        Assert.Equal("port:a", y.Bottleneck);
+    }
+
+    [Fact]
+    public void RunYear_FleetWithABerthPerVessel_NeverWaitsForABerthAndTheFleetIsTheBottleneck()
+    {
+        YearResult y = BerthBound(berthsAtA: 6);
+
+        ComponentKpi fleet = Kpi(y, "ferry:a-b");
+        output.WriteLine($"fleet: utilisation {fleet.Utilization:F3}, {fleet.TimeStates}; bottleneck {y.Bottleneck}");
+        Assert.Equal(0, fleet.TimeStates.WaitingForBerth, 9);
+        Assert.True(fleet.Utilization > 0.999, "a fleet that never waits for cargo or a berth is fully used");
+        Assert.Equal("ferry:a-b", y.Bottleneck);
+    }
+
+    /// <summary>
+    /// One unit reaches the quay every 100 h (a saturated one-unit-per-train feeder), two vessels of 10 units that
+    /// are back at port A 10 h after leaving, maxWaitHours 24: the clock starts when the unit boards, so every unit
+    /// waits exactly 24 h for a load that never fills. (Were the clock started when the vessel is ready, vessels
+    /// would sail empty and units would wait for whatever is left of a waiting vessel's 24 h.)
+    /// </summary>
+    [Fact]
+    public void RunYear_RareArrivalsAndAVesselWaiting_EveryUnitWaitsMaxWaitFromBoarding()
+    {
+        CorridorModel model = new CorridorBuilder("clock")
+            .AddUnit("wagon", unitsPerTrain: 1)
+            .AddRail("rail:feed", "o", "port:a", trainsPerDay: 0.24, Distribution.Constant(5))
+            .AddPort("port:a", berths: 2, Distribution.Constant(0))
+            .AddPort("port:b", berths: 2, Distribution.Constant(0))
+            .Add(new VesselLegDefinition
+            {
+                Id = "ferry:a-b", PortA = "port:a", PortB = "port:b", Unit = "wagon",
+                Vessels = [new VesselDefinition { Name = "v0", CapacityUnits = 10 }, new VesselDefinition { Name = "v1", CapacityUnits = 10 }],
+                SailingHours = Distribution.Constant(5),
+                MaxWaitHours = 24,
+            })
+            .AddFlow(new CargoFlowDefinition
+            {
+                Id = "f", Unit = "wagon", TonsPerUnit = 1, AnnualTons = 1000, BaseYear = 2025,
+                Origin = "o", Destination = "port:b", Routes = [new RouteDefinition { Legs = ["rail:feed", "ferry:a-b"] }],
+                Diversion = new DiversionRule { Mode = DiversionMode.Off },
+            })
+            .BuildModel();
+
+        YearResult y = model.CreateRun(2, 0, 2025, warmupDays: 20).RunYear();
+
+        ComponentKpi ferry = Kpi(y, "ferry:a-b");
+        output.WriteLine($"ferry: {ferry.UnitsThrough} units, mean wait {ferry.MeanWaitHours:F6} h, p95 {ferry.P95WaitHours:F3} h");
+        Assert.True(ferry.UnitsThrough > 80);
+        Assert.Equal(24, ferry.MeanWaitHours, 6);
+    }
+}

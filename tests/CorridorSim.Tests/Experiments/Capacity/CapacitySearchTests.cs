@@ -14,7 +14,7 @@ public sealed class CapacitySearchTests
     private const int Year = 2025;
     private const double HoursPerYear = 365 * 24;
 
-    private static Scenario Scenario(CorridorDefinition corridor, double transitFactor = 2, double backlogShare = 0.05) => new()
+    private static Scenario Scenario(CorridorDefinition corridor, double transitFactor = 2) => new()
     {
         Name = "capacity-test",
         Simulation = new SimulationSettings
@@ -25,7 +25,6 @@ public sealed class CapacitySearchTests
             Seed = 11,
             TargetTons = 1e6,
             ServiceTransitFactor = transitFactor,
-            StableBacklogShare = backlogShare,
         },
         Corridor = corridor,
     };
@@ -131,8 +130,8 @@ public sealed class CapacitySearchTests
     {
         // Containers (60 TEU × 14 t a train) and grain (50 wagons × 60 t) share a section of 8 trains a day; at the
         // mix (25 % containers by tons) a ton needs 0.25/840 + 0.75/3000 trains, which fixes the tons the section
-        // carries. With a lax transit limit the search stops at the stable-backlog rule: within the 1 % backlog
-        // share plus the 1 % resolution of it.
+        // carries. With a lax transit limit the search stops at the stable-backlog rule, which lets the backlog grow
+        // by up to 5 % of the demand: so from 3 % below (noise and the 1 % resolution) to 6 % above it.
         CorridorDefinition corridor = new CorridorBuilder("mix")
             .AddUnit("teu", unitsPerTrain: 60)
             .AddUnit("wagon", unitsPerTrain: 50)
@@ -142,10 +141,10 @@ public sealed class CapacitySearchTests
             .Build();
         double atMix = 8 * 365 / ((0.25 / (60 * 14)) + (0.75 / (50 * 60)));
 
-        CapacityResult result = Search(Scenario(corridor, transitFactor: 100, backlogShare: 0.01), resolution: 0.01, maxProbes: 10);
+        CapacityResult result = Search(Scenario(corridor, transitFactor: 100), resolution: 0.01, maxProbes: 10);
 
         YearCapacity y = Assert.Single(result.Years);
-        Assert.InRange(y.ServiceCapacityTons.Mean, 0.97 * atMix, 1.03 * atMix);
+        Assert.InRange(y.ServiceCapacityTons.Mean, 0.97 * atMix, 1.06 * atMix);
         Assert.Equal(0.25, y.ServiceCapacityTonsByCommodity["containers"].Mean / y.ServiceCapacityTons.Mean, 6);
     }
 

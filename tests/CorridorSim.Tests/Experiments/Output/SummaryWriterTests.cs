@@ -17,7 +17,7 @@ public sealed class SummaryWriterTests
         JsonElement root = doc.RootElement;
 
         Assert.Equal(["schemaVersion", "scenario", "seed", "replications", "targetTons", "years", "firstYearTargetMet", "components"], Names(root));
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("small-test", root.GetProperty("scenario").GetString());
         Assert.Equal(7ul, root.GetProperty("seed").GetUInt64());
         Assert.Equal(3, root.GetProperty("replications").GetInt32());
@@ -25,7 +25,8 @@ public sealed class SummaryWriterTests
         Assert.Equal(2, root.GetProperty("years").GetArrayLength());
         foreach (JsonElement year in root.GetProperty("years").EnumerateArray())
         {
-            Assert.Equal(["year", "deliveredTons", "transitDays", "probabilityTargetMet", "bottleneck"], Names(year));
+            Assert.Equal(["year", "deliveredTons", "deliveredFromBacklogTons", "divertedTons", "tonsInSystemAtYearEnd", "shareUnstable", "transitDays", "probabilityTargetMet", "bottleneck"], Names(year));
+            Assert.Equal(["mean", "ci95Low", "ci95High"], Names(year.GetProperty("divertedTons")));
             Assert.Equal(["mean", "ci95Low", "ci95High", "p10", "p90"], Names(year.GetProperty("deliveredTons")));
             Assert.Equal(["mean", "p50", "p95"], Names(year.GetProperty("transitDays")));
             Assert.Equal(JsonValueKind.Number, year.GetProperty("probabilityTargetMet").ValueKind);
@@ -36,7 +37,9 @@ public sealed class SummaryWriterTests
         Assert.Equal(5, root.GetProperty("components").GetArrayLength());
         foreach (JsonElement c in root.GetProperty("components").EnumerateArray())
         {
-            Assert.Equal(["id", "kind", "utilization", "meanWaitHours"], Names(c));
+            Assert.Equal(["id", "kind", "utilization", "meanWaitHours", "timeStates"], Names(c));
+            Assert.Equal(["working", "sailing", "loading", "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle"], Names(c.GetProperty("timeStates")));
+            Assert.Equal(1, c.GetProperty("timeStates").EnumerateObject().Sum(s => s.Value.GetDouble()), 4);
             Assert.Equal(["mean", "ci95Low", "ci95High"], Names(c.GetProperty("utilization")));
             Assert.Equal(["mean", "ci95Low", "ci95High"], Names(c.GetProperty("meanWaitHours")));
         }
@@ -73,7 +76,7 @@ public sealed class SummaryWriterTests
     {
         using JsonDocument schema = JsonDocument.Parse(File.ReadAllText(SchemaPath()));
         string json = SummaryWriter.ToJson(Small.Value);
-        string extra = json.Replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"wallTime\": 3,", StringComparison.Ordinal);
+        string extra = json.Replace("\"schemaVersion\": 2,", "\"schemaVersion\": 2, \"wallTime\": 3,", StringComparison.Ordinal);
         string missing = json.Replace("\"bottleneck\":", "\"bottleneckId\":", StringComparison.Ordinal);
 
         foreach (string bad in new[] { extra, missing })
@@ -147,7 +150,7 @@ public sealed class SummaryWriterTests
         Assert.Equal(invariant, german);
         Assert.DoesNotContain("\r", invariant, StringComparison.Ordinal);
         Assert.EndsWith("}\n", invariant, StringComparison.Ordinal);
-        Assert.StartsWith("{\n  \"schemaVersion\": 1,\n  \"scenario\": \"small-test\",\n", invariant, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schemaVersion\": 2,\n  \"scenario\": \"small-test\",\n", invariant, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,14 +164,18 @@ public sealed class SummaryWriterTests
             string[] years = File.ReadAllText(Path.Combine(dir, "years.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             string[] components = File.ReadAllText(Path.Combine(dir, "components.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             string[] flows = File.ReadAllText(Path.Combine(dir, "flows.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(1 + 2, years.Length);
+            Assert.Equal(1 + (2 * (16 + 1 + 1 + 1)), years.Length);
             Assert.Equal(1 + (2 * 5), components.Length);
             Assert.Equal(1 + 2, flows.Length);
-            Assert.Equal("year,generatedTonsMean,deliveredTonsMean,deliveredTonsCi95Low,deliveredTonsCi95High,deliveredTonsP10,deliveredTonsP90,tonsInSystemAtYearEndMean,transitDaysMean,transitDaysP50,transitDaysP95,probabilityTargetMet,bottleneck,bottleneckShare,deliveredTonsMean:other", years[0]);
-            Assert.Equal("year,id,kind,utilizationMean,meanWaitHoursMean,p95WaitHoursMean,tonsThroughMean,meanQueueMean", components[0]);
+            Assert.Equal("year,measure,unit,commodity,component,value", years[0]);
+            Assert.StartsWith("2024,generatedTonsMean,t,,,", years[1], StringComparison.Ordinal);
+            Assert.StartsWith("2024,bottleneckShare,1,,", years[17], StringComparison.Ordinal);
+            Assert.StartsWith("2024,deliveredTonsMean,t,other,,", years[18], StringComparison.Ordinal);
+            Assert.StartsWith("2024,divertedTonsMean,t,other,,", years[19], StringComparison.Ordinal);
+            Assert.Equal("year,id,kind,utilizationMean,meanWaitHoursMean,p95WaitHoursMean,tonsThroughMean,meanQueueMean,working,sailing,loading,waitingForBerth,weatherBound,waitingForBackhaul,idle", components[0]);
             Assert.StartsWith("2024,port:kuryk,port,", components[1], StringComparison.Ordinal);
             Assert.StartsWith("2025,westbound,other,", flows[2], StringComparison.Ordinal);
-            Assert.All(years.Skip(1), row => Assert.Equal(15, row.Split(',').Length));
+            Assert.All(years.Skip(1), row => Assert.Equal(6, row.Split(',').Length));
             Assert.NotEqual(0xEF, File.ReadAllBytes(Path.Combine(dir, "years.csv"))[0]);
         }
         finally

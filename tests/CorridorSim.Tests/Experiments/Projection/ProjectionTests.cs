@@ -24,6 +24,20 @@ public sealed class ProjectionTests
     }
 
     [Fact]
+    public void Run_BacklogPastTheLimitBeforeAnyYearEnds_ThrowsAndOtherwiseIsComplete()
+    {
+        Scenario scenario = TestScenarios.Small(years: 2, replications: 2);
+        Scenario tight = scenario with { Simulation = scenario.Simulation with { MaxTonsInSystem = 1 } };
+
+        var ex = Assert.Throws<BacklogLimitException>(() => Projection.Run(tight));
+        ProjectionResult complete = Projection.Run(scenario);
+
+        Assert.Equal(1, ex.LimitTons);
+        Assert.Null(complete.PartialReason);
+        Assert.DoesNotContain("\"partial\"", SummaryWriter.ToJson(complete), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_OneReplication_IsReplicationZeroAndCiCollapsesToMean()
     {
         Scenario scenario = TestScenarios.Small();
