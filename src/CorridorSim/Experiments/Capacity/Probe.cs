@@ -38,15 +38,16 @@ internal sealed record Probe(
     }
 
     /// <summary>
-    /// Whether the corridor carries this probe's demand as a service: the year is stable
-    /// (<see cref="YearResult.Unstable"/>), at most <see cref="YearResult.UnstableGrowthShare"/> of the demand is
-    /// diverted, and every flow's p95 transit is within
+    /// Whether the corridor carries this probe's demand as a service: the growth of the tons in the system plus the
+    /// tons diverted stay within <see cref="YearResult.UnstableGrowthShare"/> of the demand (the unstable-year rule
+    /// with diverted tons counted as not carried), and every flow's p95 transit is within
     /// <see cref="SimulationSettings.ServiceTransitFactor"/> × its reference p95 (a flow that delivered at the
     /// reference but not here fails).
     /// </summary>
     public bool IsServed(SimulationSettings settings, IReadOnlyList<double> referenceP95)
     {
-        if (YearResult.IsUnstable(TonsInSystemAtStart, TonsInSystemAtEnd, GeneratedTons) || DivertedTons > YearResult.UnstableGrowthShare * GeneratedTons)
+        // Diverted tons are demand not carried, as much as tons left queued: the two together within the share.
+        if (YearResult.IsUnstable(TonsInSystemAtStart, TonsInSystemAtEnd + DivertedTons, GeneratedTons))
         {
             return false;
         }
