@@ -37,6 +37,57 @@ internal static class Charts
         plot.SavePng(path, Width, Height);
     }
 
+    /// <summary>
+    /// Demand, delivered and service capacity per year with their 95 % bands, the ceiling and the target; each year's
+    /// binding component (the counterfactual bottleneck) written above its service-capacity point: the bottleneck timeline.
+    /// </summary>
+    public static void Capacity(string path, string title, double[] years, double[] demandMt, double[] deliveredMt,
+        (double[] Mean, double[] Low, double[] High) serviceMt, double[] ceilingMt, string[] binding, double targetMt)
+    {
+        var plot = new Plot();
+        var band = plot.Add.FillY(years, serviceMt.Low, serviceMt.High);
+        band.FillColor = Colors.SeaGreen.WithAlpha(0.3);
+        band.LegendText = "service capacity, 95% CI";
+        var service = plot.Add.Scatter(years, serviceMt.Mean);
+        service.Color = Colors.SeaGreen;
+        service.LineWidth = 2;
+        service.LegendText = "service capacity";
+        var ceiling = plot.Add.Scatter(years, ceilingMt);
+        ceiling.Color = Colors.SeaGreen;
+        ceiling.LinePattern = LinePattern.Dotted;
+        ceiling.LegendText = "ceiling (saturated)";
+        var demand = plot.Add.Scatter(years, demandMt);
+        demand.Color = Colors.Gray;
+        demand.LinePattern = LinePattern.Dashed;
+        demand.LegendText = "demand";
+        var delivered = plot.Add.Scatter(years, deliveredMt);
+        delivered.Color = Colors.Navy;
+        delivered.LineWidth = 2;
+        delivered.LegendText = "delivered";
+        var target = plot.Add.HorizontalLine(targetMt);
+        target.Color = Colors.FireBrick;
+        target.LinePattern = LinePattern.Dashed;
+        target.LegendText = $"target {targetMt:0.#} Mt";
+        for (int i = 0; i < years.Length; i++)
+        {
+            if (binding[i].Length > 0 && double.IsFinite(serviceMt.High[i]))
+            {
+                var label = plot.Add.Text(binding[i], years[i], serviceMt.High[i]);
+                label.LabelFontSize = 10;
+                label.LabelRotation = -30;
+            }
+        }
+
+        plot.Title(title);
+        plot.XLabel("year (labels: the component whose relief adds most service capacity)");
+        plot.YLabel("million tons per year");
+        YearTicks(plot, years);
+        double top = new[] { targetMt }.Concat(ceilingMt).Concat(demandMt).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, top * 1.25);
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, Width, Height);
+    }
+
     /// <summary>One tick per year, labelled "2030": the default numeric labels read "2,030".</summary>
     private static void YearTicks(Plot plot, double[] years) =>
         plot.Axes.Bottom.SetTicks(years, [.. years.Select(y => y.ToString("0", CultureInfo.InvariantCulture))]);

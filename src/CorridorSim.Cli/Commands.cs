@@ -114,13 +114,24 @@ internal static class Commands
         var threads = ThreadsOption();
         var outDir = OutOption();
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the PNG charts." };
+        var capacity = new Option<bool>("--capacity") { Description = "Also search each year's service capacity, ceiling and counterfactual bottleneck." };
+        var capacityReps = new Option<int?>("--capacity-replications")
+        {
+            Description = "Replications of each year's capacity search (default 4); implies --capacity.",
+            CustomParser = r => ParseWhole(r, "--capacity-replications"),
+        };
         var cmd = new Command("run", "Run a scenario: replications, the year-by-year projection, summary.json, CSV tables and PNG charts.")
         {
-            scenarioArg, reps, seed, threads, outDir, noCharts,
+            scenarioArg, reps, seed, threads, outDir, noCharts, capacity, capacityReps,
         };
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
             ProjectionOptions options = Options(parse.GetValue(reps), parse.GetValue(seed), parse.GetValue(threads));
+            if (parse.GetValue(capacity) || parse.GetValue(capacityReps) is not null)
+            {
+                options = options with { Capacity = CapacityOptionsOf(parse.GetValue(capacityReps)) };
+            }
+
             Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
             using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name));
             return Run(stdout, stderr, scenario, options, output, charts: !parse.GetValue(noCharts), interrupt);
@@ -205,6 +216,22 @@ internal static class Commands
         }
 
         return new ProjectionOptions { Replications = replications, Seed = seed, MaxThreads = threads };
+    }
+
+    private static CapacityOptions CapacityOptionsOf(int? replications)
+    {
+        var options = new CapacityOptions();
+        if (replications is { } r)
+        {
+            if (r is < 1 or > CapacityOptions.MaxReplications)
+            {
+                throw new UsageException(string.Create(Inv, $"--capacity-replications must be within 1..{CapacityOptions.MaxReplications}, found {r}."));
+            }
+
+            options = options with { Replications = r };
+        }
+
+        return options;
     }
 
     private static Scenario LoadScenario(FileInfo file)
@@ -388,8 +415,8 @@ internal static class Commands
         string? partialReason;
         try
         {
-            ProjectionResult result = RunWithProgress(console, stdout, "replications", replications,
-                progress => Projection.Run(scenario, options, progress, interrupt));
+            ProjectionResult result = RunWithProgress(console, stdout, options.Capacity is null ? "replications" : "replications and capacity searches",
+                Projection.Steps(scenario, options), progress => Projection.Run(scenario, options, progress, interrupt));
             clock.Stop();
 
             Report.PrintProjection(console, stdout, scenario, result);
@@ -405,6 +432,11 @@ internal static class Commands
             _ = output.File("years.csv");
             _ = output.File("components.csv");
             _ = output.File("flows.csv");
+            if (result.Capacity is not null)
+            {
+                _ = output.File("capacity.csv");
+            }
+
             if (charts)
             {
                 Report.WriteCharts(output, scenario, result, interrupt);

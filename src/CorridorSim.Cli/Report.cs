@@ -59,6 +59,11 @@ internal static class Report
             ? string.Create(Inv, $"First year with delivered ≥ {Mt(r.TargetTons)} Mt in at least {r.TargetProbability:0%} of replications: {met.Year} (probability {met.Probability:0.00}).")
             : string.Create(Inv, $"The target of {Mt(r.TargetTons)} Mt/yr is not met with probability ≥ {r.TargetProbability:0%} in any simulated year ({r.Years[0].Year}–{r.Years[^1].Year})."));
 
+        if (r.Capacity is { } cap)
+        {
+            PrintCapacity(console, stdout, r, cap);
+        }
+
         if (r.Calibration is { } c)
         {
             stdout.WriteLine(string.Create(Inv,
@@ -72,6 +77,39 @@ internal static class Report
 
         WriteTables(console, "Components: mean over the simulated years (95% CI across replications)",
             new Column<ComponentSummary>("component", x => x.Id), ComponentColumns, r.Components.OrderByDescending(x => x.Utilization.Mean).ToList());
+    }
+
+    private static void PrintCapacity(IAnsiConsole console, TextWriter stdout, ProjectionResult r, CapacityResult cap)
+    {
+        string Delivered(YearCapacity y) => r.Years.FirstOrDefault(p => p.Year == y.Year) is { } p ? Mt(p.DeliveredTons.Mean) : "–";
+        string Diverted(YearCapacity y) => r.Years.FirstOrDefault(p => p.Year == y.Year) is { } p ? Mt(p.DivertedTons.Mean) : "–";
+        string Backlog(YearCapacity y) => r.Years.FirstOrDefault(p => p.Year == y.Year) is { } p ? Mt(p.DeliveredFromBacklogTons) : "–";
+        string Binding(YearCapacity y) => y.Bottlenecks.Count == 0 ? "–" : y.Bottlenecks[0].Component;
+        string Gain(YearCapacity y) => y.Bottlenecks.Count == 0 ? "–"
+            : $"+{Mt(y.Bottlenecks[0].ServiceCapacityGainTons.Mean)} ({Range(y.Bottlenecks[0].ServiceCapacityGainTons, y.Bottlenecks[0].ServiceCapacityGainTons.Ci95Low, y.Bottlenecks[0].ServiceCapacityGainTons.Ci95High, Mt)})";
+        Column<YearCapacity>[] columns =
+        [
+            new("demand Mt", y => Mt(y.DemandTons)),
+            new("delivered", Delivered),
+            new("of it backlog", Backlog),
+            new("diverted", Diverted),
+            new("service capacity", y => Mt(y.ServiceCapacityTons.Mean)),
+            new("95% CI", y => Range(y.ServiceCapacityTons, y.ServiceCapacityTons.Ci95Low, y.ServiceCapacityTons.Ci95High, Mt)),
+            new("ceiling", y => Mt(y.CeilingTons.Mean)),
+            new("95% CI ", y => Range(y.CeilingTons, y.CeilingTons.Ci95Low, y.CeilingTons.Ci95High, Mt)),
+            new("binding component", Binding),
+            new("relief", y => y.Bottlenecks.Count == 0 ? "–" : y.Bottlenecks[0].Relief),
+            new("service Mt/yr gained (95% CI)", Gain),
+            new("next candidates (gain Mt/yr)", y => string.Join("; ", y.Bottlenecks.Skip(1).Take(2).Select(b => $"{b.Component} +{Mt(b.ServiceCapacityGainTons.Mean)}"))),
+        ];
+        WriteTables(console, $"Capacity per year (Mt/yr; {cap.Replications} search replications, common random numbers)",
+            new Column<YearCapacity>("year", y => y.Year.ToString(Inv)), columns, cap.Years);
+        stdout.WriteLine(r.FirstYearTargetMet is { } delivered
+            ? string.Create(Inv, $"First year delivered tons reach {Mt(r.TargetTons)} Mt (≥ {r.TargetProbability:0%} of replications): {delivered.Year}.")
+            : string.Create(Inv, $"Delivered tons do not reach {Mt(r.TargetTons)} Mt with probability ≥ {r.TargetProbability:0%} in any simulated year."));
+        stdout.WriteLine(cap.FirstYearTargetMet is { } met
+            ? string.Create(Inv, $"First year service capacity reaches {Mt(r.TargetTons)} Mt (≥ {r.TargetProbability:0%} of search replications): {met.Year} (probability {met.Probability:0.00}); {cap.Probes} probe years simulated.")
+            : string.Create(Inv, $"Service capacity does not reach {Mt(r.TargetTons)} Mt/yr with probability ≥ {r.TargetProbability:0%} in any simulated year; {cap.Probes} probe years simulated."));
     }
 
     /// <summary>Writes rows as one table, or several that each fit the console width, each led by the key column.</summary>
@@ -108,7 +146,7 @@ internal static class Report
         }
     }
 
-    /// <summary>The chart files <see cref="WriteCharts"/> writes, in order.</summary>
+    /// <summary>The chart files <see cref="WriteCharts"/> writes, in order (and capacity.png when the capacity was searched).</summary>
     public static IReadOnlyList<string> ChartNames { get; } = ["throughput.png", "utilization.png", "utilization-heatmap.png", "transit.png"];
 
     public static void WriteCharts(OutputFolder output, Scenario scenario, ProjectionResult r, CancellationToken interrupt)
@@ -141,6 +179,20 @@ internal static class Report
         interrupt.ThrowIfCancellationRequested();
         Charts.Transit(output.File("transit.png"), $"{scenario.Name}: transit time, all flows", years,
             Series(y => y.TransitDays.Mean), Series(y => y.TransitDays.P50), Series(y => y.TransitDays.P95));
+        if (r.Capacity is not { Years.Count: > 0 } cap)
+        {
+            return;
+        }
+
+        interrupt.ThrowIfCancellationRequested();
+        double[] capYears = [.. cap.Years.Select(y => (double)y.Year)];
+        double[] Cap(Func<YearCapacity, double> f) => [.. cap.Years.Select(y => f(y) / 1e6)];
+        Charts.Capacity(output.File("capacity.png"), $"{scenario.Name}: demand, delivered and capacity ({cap.Replications} search replications)",
+            capYears, Cap(y => y.DemandTons),
+            Cap(y => r.Years.FirstOrDefault(p => p.Year == y.Year)?.DeliveredTons.Mean ?? double.NaN),
+            (Cap(y => y.ServiceCapacityTons.Mean), Cap(y => y.ServiceCapacityTons.Ci95Low), Cap(y => y.ServiceCapacityTons.Ci95High)),
+            Cap(y => y.CeilingTons.Mean), [.. cap.Years.Select(y => y.Bottlenecks.Count > 0 ? y.Bottlenecks[0].Component : string.Empty)],
+            r.TargetTons / 1e6);
     }
 
     public static void PrintSweep(IAnsiConsole console, Scenario scenario, IReadOnlyList<SweepParameter> parameters, SweepResult result)

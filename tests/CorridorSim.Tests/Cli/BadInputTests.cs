@@ -231,6 +231,10 @@ public sealed class BadInputTests : IDisposable
             d["simulation"]!["maxTonsInSystem"] = 100_000;
             d["simulation"]!["warmupDays"] = 0;
             d["stages"]![0]!["trainsPerDay"] = 0.01;
+            foreach (System.Text.Json.Nodes.JsonNode? flow in d["flows"]!.AsArray())
+            {
+                flow!["diversion"] = new System.Text.Json.Nodes.JsonObject { ["mode"] = "off" }; // else the queue stays bounded
+            }
         })());
 
         CliResult validate = CliHarness.Run("validate", file);
@@ -254,6 +258,10 @@ public sealed class BadInputTests : IDisposable
             d["simulation"]!["warmupDays"] = 0;
             d["simulation"]!["years"] = 3;
             d["stages"]![0]!["trainsPerDay"] = 0.01;
+            foreach (System.Text.Json.Nodes.JsonNode? flow in d["flows"]!.AsArray())
+            {
+                flow!["diversion"] = new System.Text.Json.Nodes.JsonObject { ["mode"] = "off" }; // else the queue stays bounded
+            }
         })());
 
         CliResult run = CliHarness.Run("run", file, "--no-charts", "--out", _dir["out"]);

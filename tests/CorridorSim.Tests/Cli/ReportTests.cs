@@ -48,7 +48,7 @@ public sealed partial class ReportTests
         }
 
         Assert.DoesNotContain(lines, l => EmptyKeyCell().IsMatch(l));
-        Assert.Contains("tanker:aktau-sangachal (", text, StringComparison.Ordinal);
+        Assert.Contains("port:sangachal (", text, StringComparison.Ordinal);
     }
 
     [Fact]

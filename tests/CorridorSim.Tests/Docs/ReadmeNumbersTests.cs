@@ -11,7 +11,8 @@ namespace CorridorSim.Tests.Docs;
 /// <summary>
 /// The README's quoted numbers are what the current code prints: each block between
 /// <c>&lt;!-- generated: KIND REPLICATIONS SAMPLE… --&gt;</c> and <c>&lt;!-- /generated --&gt;</c> is rendered from a
-/// fresh <c>corridorsim run samples/scenarios/SAMPLE.json -r REPLICATIONS --no-charts</c> (the file's seed) and compared.
+/// fresh <c>corridorsim run samples/scenarios/SAMPLE.json -r REPLICATIONS --no-charts</c> (the file's seed) and compared;
+/// REPLICATIONS written <c>RcC</c> adds <c>--capacity-replications C</c>.
 /// </summary>
 /// <remarks>
 /// After an intended change of the numbers, rewrite the blocks with
@@ -22,7 +23,7 @@ public sealed partial class ReadmeNumbersTests
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly ConcurrentDictionary<(string, int), Lazy<RunOutput>> Runs = new();
+    private static readonly ConcurrentDictionary<(string, int, int), Lazy<RunOutput>> Runs = new();
 
     // Lives as long as the test process, like the runs it holds (a leftover temp folder is harmless).
     private static readonly TempDirectory Out = new();
@@ -58,8 +59,10 @@ public sealed partial class ReadmeNumbersTests
     private static string Render(string spec)
     {
         string[] words = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int replications = int.Parse(words[1], Inv);
-        RunOutput[] runs = [.. words[2..].Select(s => Run(s, replications))];
+        string[] counts = words[1].Split('c');
+        int replications = int.Parse(counts[0], Inv);
+        int capacityReplications = counts.Length > 1 ? int.Parse(counts[1], Inv) : 0;
+        RunOutput[] runs = [.. words[2..].Select(s => Run(s, replications, capacityReplications))];
         var md = new StringBuilder();
         switch (words[0])
         {
@@ -77,6 +80,26 @@ public sealed partial class ReadmeNumbersTests
                 }
 
                 md.Append('\n').Append(FirstYear(r)).Append('\n');
+                break;
+            case "capacity-table":
+                JsonElement cap = runs[0].Summary.GetProperty("capacity");
+                var delivered = runs[0].Summary.GetProperty("years").EnumerateArray().ToDictionary(y => y.GetProperty("year").GetInt32());
+                md.Append("| year | demand Mt | delivered Mt (of it backlog) | diverted Mt | service capacity Mt (95 % CI) | ceiling Mt (95 % CI) | binding component: relief, service Mt/yr gained (95 % CI) |\n");
+                md.Append("|---|---|---|---|---|---|---|\n");
+                foreach (JsonElement y in cap.GetProperty("years").EnumerateArray())
+                {
+                    JsonElement p = delivered[y.GetProperty("year").GetInt32()];
+                    JsonElement sc = y.GetProperty("serviceCapacityTons"), ce = y.GetProperty("ceilingTons");
+                    string binding = y.GetProperty("bottlenecks").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } b
+                        ? string.Create(Inv, $"{b.GetProperty("component").GetString()}: {b.GetProperty("relief").GetString()}, +{Mt(b.GetProperty("serviceCapacityGainTons"), "mean")} ({Mt(b.GetProperty("serviceCapacityGainTons"), "ci95Low")}–{Mt(b.GetProperty("serviceCapacityGainTons"), "ci95High")})")
+                        : "–";
+                    md.Append(Inv, $"| {y.GetProperty("year").GetInt32()} | {Mt(y, "demandTons")} | {Mt(p.GetProperty("deliveredTons"), "mean")} ({Mt(p, "deliveredFromBacklogTons")}) | {Mt(p.GetProperty("divertedTons"), "mean")} | ")
+                        .Append(Inv, $"{Mt(sc, "mean")} ({Mt(sc, "ci95Low")}–{Mt(sc, "ci95High")}) | {Mt(ce, "mean")} ({Mt(ce, "ci95Low")}–{Mt(ce, "ci95High")}) | {binding} |\n");
+                }
+
+                md.Append('\n').Append(cap.GetProperty("firstYearTargetMet") is { ValueKind: JsonValueKind.Object } capMet
+                    ? string.Create(Inv, $"**First year the service capacity reaches {Mt(runs[0].TargetTons)} Mt (in ≥ 90 % of {cap.GetProperty("replications").GetInt32()} search replications): {capMet.GetProperty("year").GetInt32()}**")
+                    : string.Create(Inv, $"**The service capacity does not reach {Mt(runs[0].TargetTons)} Mt in any simulated year**")).Append('\n');
                 break;
             case "scenario-comparison":
                 md.Append("| scenario | delivered Mt in each year (mean) | first year at the target with probability ≥ 0.9 |\n|---|---|---|\n");
@@ -118,11 +141,12 @@ public sealed partial class ReadmeNumbersTests
 
     private static string F(JsonElement e, string name, string format) => e.GetProperty(name).GetDouble().ToString(format, Inv);
 
-    private static RunOutput Run(string sample, int replications) =>
-        Runs.GetOrAdd((sample, replications), key => new Lazy<RunOutput>(() =>
+    private static RunOutput Run(string sample, int replications, int capacityReplications) =>
+        Runs.GetOrAdd((sample, replications, capacityReplications), key => new Lazy<RunOutput>(() =>
         {
-            string dir = Out[$"{key.Item1}-r{key.Item2}"];
-            CliResult r = CliHarness.Run("run", CliHarness.SamplePath(key.Item1), "-r", key.Item2.ToString(Inv), "--no-charts", "--out", dir);
+            string dir = Out[$"{key.Item1}-r{key.Item2}-c{key.Item3}"];
+            string[] capacity = key.Item3 > 0 ? ["--capacity-replications", key.Item3.ToString(Inv)] : [];
+            CliResult r = CliHarness.Run(["run", CliHarness.SamplePath(key.Item1), "-r", key.Item2.ToString(Inv), "--no-charts", "--out", dir, .. capacity]);
             Assert.True(r.ExitCode == Program.Success, r.ToString());
             using JsonDocument summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "summary.json")));
             var share = new Dictionary<int, double>();

@@ -34,6 +34,18 @@ public abstract record ComponentDefinition
     /// <summary>Why a flow of <paramref name="unit"/> units cannot pass, or null when it can.</summary>
     internal virtual string? RefuseUnit(string unit) => null;
 
+    /// <summary>
+    /// The relief the counterfactual bottleneck search tries on this kind (one more berth, one more vessel, +20 %
+    /// trains per day, …), described for reports; null when the kind has none.
+    /// </summary>
+    internal virtual string? Relief => null;
+
+    /// <summary>This component with <see cref="Relief"/> applied, as in force at the start of <paramref name="year"/>.</summary>
+    internal virtual ComponentDefinition Relieved(int year) => this;
+
+    /// <summary>A dated investment on this component, changed so that the relief stays in force after it.</summary>
+    internal virtual InvestmentDefinition Relieved(InvestmentDefinition investment) => investment;
+
     /// <summary>Checks the component's own fields (and its references) and reports every error.</summary>
     internal abstract void Validate(ValidationContext context, string path);
 

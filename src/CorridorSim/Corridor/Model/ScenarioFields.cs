@@ -11,6 +11,7 @@ internal static class ScenarioFields
         new("replications", Form.Integer, "Independent replications.") { Min = 1, Max = SimulationSettings.MaxReplications },
         new("seed", Form.Integer, "Master seed, an unsigned 64-bit integer; replication i of a seed always draws the same random streams.") { Min = 0, Max = 18446744073709551615.0 },
         new("targetTons", Form.Number, "Throughput target in tons per year (the Middle Corridor's 10 Mt).") { Min = 0, MinExclusive = true, Max = 1e10 },
+        new("serviceTransitFactor", Form.Number, "Service limit of the capacity search: every flow's p95 transit may be at most this factor times its p95 at half the ceiling load.") { Min = 1, MinExclusive = true, Max = 100 },
         new("targetProbability", Form.Number, "Probability with which the target must be met for a year to count as \"target met\".") { Min = 0, MinExclusive = true, Max = 1 },
         new("maxTonsInSystem", Form.Number, "The most tons one replication may hold in the corridor (queued, in transit, aboard); past it the run stops with a message naming the component holding the most and the year, instead of running out of memory.") { Min = 0, MinExclusive = true, Max = 1e10 },
     ]);

@@ -24,6 +24,12 @@ public sealed record SimulationSettings
     /// <summary>The throughput target in tons per year (the Middle Corridor's 10 Mt [S58][S7]).</summary>
     public double TargetTons { get; init; } = 10_000_000;
 
+    /// <summary>
+    /// The service limit of the capacity search: at a feasible demand every flow's 95th-percentile transit is at most
+    /// this factor times its 95th percentile at half the corridor's ceiling (a lightly loaded corridor).
+    /// </summary>
+    public double ServiceTransitFactor { get; init; } = 2;
+
     /// <summary>The probability with which the target must be met for a year to count as "target met" (0..1].</summary>
     public double TargetProbability { get; init; } = 0.9;
 

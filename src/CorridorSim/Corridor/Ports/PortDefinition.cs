@@ -25,6 +25,13 @@ public sealed record PortDefinition : ComponentDefinition
 
     internal override IReadOnlyList<InvestmentKind> Investments => [InvestmentKind.Berths, InvestmentKind.HandlingTimeFactor];
 
+    internal override string? Relief => "one more berth";
+
+    internal override ComponentDefinition Relieved(int year) => this with { Berths = Berths + 1 };
+
+    internal override InvestmentDefinition Relieved(InvestmentDefinition investment) =>
+        investment.Kind == InvestmentKind.Berths ? investment with { Value = investment.Value + 1 } : investment;
+
     internal override string? Pass(string node, out string next, out bool forward)
     {
         next = node;

@@ -29,6 +29,13 @@ public sealed record RoadLegDefinition : ComponentDefinition
 
     internal override IReadOnlyList<InvestmentKind> Investments => [InvestmentKind.Lanes, InvestmentKind.HandlingTimeFactor];
 
+    internal override string? Relief => "one more lane";
+
+    internal override ComponentDefinition Relieved(int year) => this with { Lanes = Lanes + 1 };
+
+    internal override InvestmentDefinition Relieved(InvestmentDefinition investment) =>
+        investment.Kind == InvestmentKind.Lanes ? investment with { Value = investment.Value + 1 } : investment;
+
     internal override string? Pass(string node, out string next, out bool forward)
     {
         next = To;

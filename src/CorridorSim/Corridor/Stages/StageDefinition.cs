@@ -40,6 +40,15 @@ public abstract record StageDefinition : ComponentDefinition
 
     internal override bool CanSlowDown => true;
 
+    internal override string? Relief => "20 % more trains per day";
+
+    internal override ComponentDefinition Relieved(int year) => this with { TrainsPerDay = TrainsPerDay * ReliefFactor };
+
+    internal override InvestmentDefinition Relieved(InvestmentDefinition investment) =>
+        investment.Kind == InvestmentKind.TrainsPerDay ? investment with { Value = investment.Value * ReliefFactor } : investment;
+
+    private const double ReliefFactor = 1.2;
+
     /// <summary>The hours one train spends at the stage; kinds with more than one mode of working override it.</summary>
     internal virtual double TrainHours(RandomStream stream) => TransitHours.Sample(stream);
 

@@ -52,6 +52,17 @@ public sealed record VesselLegDefinition : ComponentDefinition
 
     internal override IReadOnlyList<InvestmentKind> Investments => [InvestmentKind.AddVessels, InvestmentKind.LoadFactor];
 
+    internal override string? Relief => "one more vessel like its largest";
+
+    /// <summary>The fleet plus a copy of its largest vessel in service by 1 January of <paramref name="year"/>, in service from the start.</summary>
+    internal override ComponentDefinition Relieved(int year)
+    {
+        var yearStart = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        VesselDefinition largest = Vessels.Where(v => v.InServiceFrom is not { } d || d <= yearStart)
+            .DefaultIfEmpty(Vessels[0]).MaxBy(v => v.CapacityUnits)!;
+        return this with { Vessels = [.. Vessels, largest with { Name = "relief vessel", InServiceFrom = null }] };
+    }
+
     internal override string? Pass(string node, out string next, out bool forward)
     {
         forward = PortA == node;

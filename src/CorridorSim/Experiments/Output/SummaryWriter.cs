@@ -31,7 +31,12 @@ public static class SummaryWriter
     /// "components": [ { "id", "kind", "utilization": { "mean", "ci95Low", "ci95High" },
     /// "meanWaitHours": { "mean", "ci95Low", "ci95High" }, "timeStates": { "working", "sailing", "loading",
     /// "waitingForBerth", "weatherBound", "waitingForBackhaul", "idle" } } ] }</c>,
-    /// followed, only when the scenario's calibration year was simulated, by
+    /// followed, only when the capacity was searched (<see cref="ProjectionOptions.Capacity"/>), by
+    /// <c>"capacity": { "replications", "probes", "firstYearTargetMet", "years": [ { "year", "demandTons",
+    /// "serviceCapacityTons", "ceilingTons" (each { "mean", "ci95Low", "ci95High" }), "byCommodity": { NAME:
+    /// { "serviceCapacityTons", "ceilingTons" } }, "probabilityTargetMet", "bottlenecks": [ { "component", "relief",
+    /// "serviceCapacityGainTons", "ceilingGainTons" } ] } ] }</c>, and then, only when the scenario's calibration year
+    /// was simulated, by
     /// <c>"calibration": { "year", "reportedTons", "simulatedTons", "relativeError", "tolerance", "withinTolerance",
     /// "source", "transit": null or { "flow", "simulatedMeanDays", "minDays", "maxDays", "withinRange", "source" } }</c>,
     /// and, only when the run stopped early (<see cref="ProjectionResult.PartialReason"/>), by <c>"partial": true</c>
@@ -75,6 +80,11 @@ public static class SummaryWriter
             }
 
             w.WriteEndArray();
+            if (r.Capacity is { } capacity)
+            {
+                Capacity(w, capacity);
+            }
+
             if (r.Calibration is { } cal)
             {
                 w.WriteStartObject("calibration");
@@ -131,6 +141,7 @@ public static class SummaryWriter
     /// <item><c>flows.csv</c>, one row per year and flow: <c>year, id, commodity, generatedTonsMean, deliveredTonsMean,
     /// deliveredTonsCi95Low, deliveredTonsCi95High, transitDaysMean, transitDaysP50, transitDaysP95,
     /// deliveredFromBacklogTonsMean, divertedTonsMean</c>.</item>
+    /// <item><c>capacity.csv</c>, only when the capacity was searched: see <see cref="CapacityCsv"/>.</item>
     /// </list>
     /// All means are across replications (see <see cref="YearSummary"/>).
     /// </summary>
@@ -145,6 +156,10 @@ public static class SummaryWriter
         File.WriteAllText(Path.Combine(directory, "years.csv"), YearsCsv(r), utf8);
         File.WriteAllText(Path.Combine(directory, "components.csv"), ComponentsCsv(r), utf8);
         File.WriteAllText(Path.Combine(directory, "flows.csv"), FlowsCsv(r), utf8);
+        if (r.Capacity is { } capacity)
+        {
+            File.WriteAllText(Path.Combine(directory, "capacity.csv"), CapacityCsv(capacity), utf8);
+        }
     }
 
     /// <summary>
@@ -249,6 +264,80 @@ public static class SummaryWriter
                     Num(f.DeliveredTons.Ci95Low), Num(f.DeliveredTons.Ci95High), Num(f.MeanTransitDays),
                     Num(f.P50TransitDays), Num(f.P95TransitDays), Num(f.DeliveredFromBacklogTons), Num(f.DivertedTons),
                 ]);
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    private static void Capacity(System.Text.Json.Utf8JsonWriter w, CapacityResult capacity)
+    {
+        w.WriteStartObject("capacity");
+        w.WriteNumber("replications", capacity.Replications);
+        w.WriteNumber("probes", capacity.Probes);
+        JsonText.TargetMet(w, "firstYearTargetMet", capacity.FirstYearTargetMet);
+        w.WriteStartArray("years");
+        foreach (YearCapacity y in capacity.Years)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("year", y.Year);
+            JsonText.Number(w, "demandTons", y.DemandTons);
+            JsonText.Interval(w, "serviceCapacityTons", y.ServiceCapacityTons);
+            JsonText.Interval(w, "ceilingTons", y.CeilingTons);
+            w.WriteStartObject("byCommodity");
+            foreach (string c in y.ServiceCapacityTonsByCommodity.Keys)
+            {
+                w.WriteStartObject(c);
+                JsonText.Interval(w, "serviceCapacityTons", y.ServiceCapacityTonsByCommodity[c]);
+                JsonText.Interval(w, "ceilingTons", y.CeilingTonsByCommodity[c]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            JsonText.Number(w, "probabilityTargetMet", y.ProbabilityTargetMet);
+            w.WriteStartArray("bottlenecks");
+            foreach (BottleneckGain b in y.Bottlenecks)
+            {
+                w.WriteStartObject();
+                w.WriteString("component", b.Component);
+                w.WriteString("relief", b.Relief);
+                JsonText.Interval(w, "serviceCapacityGainTons", b.ServiceCapacityGainTons);
+                JsonText.Interval(w, "ceilingGainTons", b.CeilingGainTons);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// capacity.csv, tidy: one row per year, measure (<c>serviceCapacityTons</c>, <c>ceilingTons</c>, or
+    /// <c>gainTons:COMPONENT</c> for each bottleneck candidate's service-capacity gain) and commodity (<c>all</c> or a
+    /// name): <c>year, measure, commodity, mean, ci95Low, ci95High</c>.
+    /// </summary>
+    internal static string CapacityCsv(CapacityResult capacity)
+    {
+        var csv = new CsvText();
+        csv.Row(["year", "measure", "commodity", "mean", "ci95Low", "ci95High"]);
+        void Row(int year, string measure, string commodity, Estimate e) =>
+            csv.Row([Int(year), measure, commodity, Num(e.Mean), Num(e.Ci95Low), Num(e.Ci95High)]);
+        foreach (YearCapacity y in capacity.Years)
+        {
+            Row(y.Year, "serviceCapacityTons", "all", y.ServiceCapacityTons);
+            Row(y.Year, "ceilingTons", "all", y.CeilingTons);
+            foreach (string c in y.ServiceCapacityTonsByCommodity.Keys)
+            {
+                Row(y.Year, "serviceCapacityTons", c, y.ServiceCapacityTonsByCommodity[c]);
+                Row(y.Year, "ceilingTons", c, y.CeilingTonsByCommodity[c]);
+            }
+
+            foreach (BottleneckGain b in y.Bottlenecks)
+            {
+                Row(y.Year, "gainTons:" + b.Component, "all", b.ServiceCapacityGainTons);
             }
         }
 

@@ -34,25 +34,39 @@ internal static class Runner
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(rows);
+        return Map(rows.Count, maxThreads, k => Simulate(design, rows[k], ct, keepStopped), progress, ct)!;
+    }
+
+    /// <summary>
+    /// Computes <paramref name="work"/>(k) for k = 0 … <paramref name="count"/> − 1 on up to
+    /// <paramref name="maxThreads"/> threads; result k is work k's, whatever the scheduling. Progress as in
+    /// <see cref="Run(IDesign, IReadOnlyList{Row}, int, IProgress{int}?, CancellationToken, bool)"/>.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static T[] Map<T>(int count, int maxThreads, Func<int, T?> work, IProgress<int>? progress, CancellationToken ct)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
-        var records = new RowRecord[rows.Count];
-        var finished = new bool[rows.Count];
+        var results = new T[count];
+        var finished = new bool[count];
         int reported = 0;
         var gate = new object();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = ct };
         try
         {
-            Parallel.For(0, rows.Count, parallel, k =>
+            Parallel.For(0, count, parallel, k =>
             {
-                if (Simulate(design, rows[k], ct, keepStopped) is not { } record)
+                if (work(k) is not { } result)
                 {
                     return;
                 }
 
-                records[k] = record;
+                results[k] = result;
                 if (progress is not null)
                 {
-                    // Once per row, not on the hot path; reports the finished prefix so counts rise one by one.
+                    // Once per item, not on the hot path; reports the finished prefix so counts rise one by one.
                     lock (gate)
                     {
                         finished[k] = true;
@@ -70,7 +84,7 @@ internal static class Runner
         }
 
         ct.ThrowIfCancellationRequested();
-        return records;
+        return results;
     }
 
     /// <summary>One row's years; null when cancelled.</summary>

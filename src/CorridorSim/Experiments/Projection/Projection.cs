@@ -18,7 +18,10 @@ public static class Projection
     /// </summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">Overrides of the replication count and seed, and the thread count; null for the scenario's settings.</param>
-    /// <param name="progress">Told 1, 2, … once each, in increasing order: k when replications 0..k − 1 have all finished (may be called from worker threads).</param>
+    /// <param name="progress">
+    /// Told 1, 2, … <see cref="Steps"/> once each, in increasing order: k ≤ R when replications 0..k − 1 have all
+    /// finished, then one step per finished capacity search (may be called from worker threads).
+    /// </param>
     /// <param name="ct">Cancels the projection between simulated years.</param>
     /// <returns>The summary across replications.</returns>
     /// <exception cref="ArgumentException">The settings or options are out of range; every problem is listed.</exception>
@@ -35,7 +38,14 @@ public static class Projection
         RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct, keepStopped: true);
         if (records.FirstOrDefault(r => r.Stopped is not null) is not { Stopped: { } stopped } first)
         {
-            return ProjectionAnalysis.Summarise(scenario, seed, records);
+            ProjectionResult result = ProjectionAnalysis.Summarise(scenario, seed, records);
+            if (options.Capacity is not { } capacity)
+            {
+                return result;
+            }
+
+            IProgress<int>? after = progress is null ? null : new OffsetProgress(progress, records.Length);
+            return result with { Capacity = CapacityStudy.Run(scenario, seed, capacity, options.MaxThreads, after, ct) };
         }
 
         // Summarised over the years every replication completed: a year some replications never finished has no estimate.
@@ -54,6 +64,17 @@ public static class Projection
         };
     }
 
+    /// <summary>The number of progress steps <see cref="Run"/> reports for these options: the replications, plus the capacity searches.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">The options; null for the scenario's settings.</param>
+    public static int Steps(Scenario scenario, ProjectionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new ProjectionOptions();
+        int replications = options.Replications ?? scenario.Simulation.Replications;
+        return replications + (options.Capacity is { } c ? CapacityStudy.Steps(scenario, c) : 0);
+    }
+
     /// <summary>
     /// Checks the settings a projection uses and the options, listing every problem in one exception (also each
     /// sweep point's, before anything runs).
@@ -69,35 +90,10 @@ public static class Projection
         }
         else
         {
-            if (s.StartYear < 1900 || s.StartYear > 2200)
-            {
-                errors.Add($"simulation.startYear must be within 1900..2200, found {s.StartYear}.");
-            }
-
-            if (s.Years < 1 || s.Years > 50)
-            {
-                errors.Add($"simulation.years must be within 1..50, found {s.Years}.");
-            }
-
-            if (!(s.WarmupDays >= 0 && s.WarmupDays <= 3650))
-            {
-                errors.Add($"simulation.warmupDays must be within 0..3650, found {F(s.WarmupDays)}.");
-            }
-
-            if (options.Replications is null && (s.Replications < 1 || s.Replications > SimulationSettings.MaxReplications))
-            {
-                errors.Add($"simulation.replications must be within 1..{SimulationSettings.MaxReplications}, found {s.Replications}.");
-            }
-
-            if (!(s.TargetTons >= 0 && double.IsFinite(s.TargetTons)))
-            {
-                errors.Add($"simulation.targetTons must be finite and not negative, found {F(s.TargetTons)}.");
-            }
-
-            if (!(s.TargetProbability > 0 && s.TargetProbability <= 1))
-            {
-                errors.Add($"simulation.targetProbability must be within (0, 1], found {F(s.TargetProbability)}.");
-            }
+            // The ranges a scenario file is read with (ScenarioFields), so a scenario built in code meets the same rules.
+            var context = new ValidationContext(scenario.Corridor ?? new CorridorDefinition());
+            context.CheckRanges("simulation", "simulation", options.Replications is null ? s : s with { Replications = 1 });
+            errors.AddRange(context.Errors.Select(e => e.ToString()));
         }
 
         if (scenario.Corridor is null)
@@ -126,6 +122,11 @@ public static class Projection
         if (options.Replications is { } r && (r < 1 || r > SimulationSettings.MaxReplications))
         {
             errors.Add($"options.Replications must be within 1..{SimulationSettings.MaxReplications}, found {r}.");
+        }
+
+        if (options.Capacity is { } capacity)
+        {
+            errors.AddRange(capacity.Problems());
         }
 
         if (options.MaxThreads < 1)

@@ -16,4 +16,11 @@ public sealed record ProjectionOptions
     /// Results do not depend on it: replication i always draws the same random streams and is aggregated in index order.
     /// </summary>
     public int MaxThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How to search each year's service capacity, ceiling and counterfactual bottleneck
+    /// (<see cref="ProjectionResult.Capacity"/>); null (the default): no capacity search, and the run costs only its
+    /// replications.
+    /// </summary>
+    public CapacityOptions? Capacity { get; init; }
 }

@@ -33,6 +33,9 @@ public sealed record ProjectionResult
     /// <summary>Per-component indicators over all years, in the corridor's component order.</summary>
     public required IReadOnlyList<ComponentSummary> Components { get; init; }
 
+    /// <summary>Each year's capacity and bottleneck; null unless <see cref="ProjectionOptions.Capacity"/> was given.</summary>
+    public CapacityResult? Capacity { get; init; }
+
     /// <summary>The calibration check; null when the scenario has no calibration target or does not simulate its year.</summary>
     public CalibrationResult? Calibration { get; init; }
 

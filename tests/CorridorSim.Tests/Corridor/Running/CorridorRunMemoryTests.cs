@@ -36,7 +36,9 @@ public sealed class CorridorRunMemoryTests(ITestOutputHelper output)
     [Fact]
     public void RunYear_BacklogPastTheLimit_ThrowsNamingTheComponentHoldingTheMostAndTheYear()
     {
+        // Diversion off: with it the queue would shed its oldest units after 42 days and stay bounded.
         CorridorDefinition slow = TestCorridors.Small(trainsPerDay: 0.05).Build();
+        slow = slow with { Flows = [.. slow.Flows.Select(f => f with { Diversion = new DiversionRule { Mode = DiversionMode.Off } })] };
         CorridorRun run = new CorridorModel(slow).CreateRun(seed: 1, replication: 0, firstYear: 2024, warmupDays: 0, maxTonsInSystem: 200_000);
 
         var ex = Assert.Throws<BacklogLimitException>(() => run.RunYear());

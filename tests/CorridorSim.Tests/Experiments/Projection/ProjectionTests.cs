@@ -76,7 +76,7 @@ public sealed class ProjectionTests
     [Fact]
     public void Run_UnreachableTarget_ProbabilityZeroAndNoFirstYear()
     {
-        ProjectionResult r = Projection.Run(TestScenarios.Small(targetTons: 1e12));
+        ProjectionResult r = Projection.Run(TestScenarios.Small(targetTons: 1e10));
 
         Assert.Equal(0.0, r.Years[0].ProbabilityTargetMet);
         Assert.Null(r.FirstYearTargetMet);
