@@ -42,6 +42,9 @@ internal static class CapacitySearch
     /// <summary>Doublings of the overload before the search takes the last probe as the ceiling.</summary>
     private const int MaxDoublings = 4;
 
+    /// <summary>The most tons a year a flow's demand may be (the range of <c>annualTons</c> in the flow field table).</summary>
+    private static readonly double MaxFlowTons = FlowFields.Flow.Fields.First(f => f.Name == "annualTons").Max!.Value;
+
     /// <summary>
     /// Searches <paramref name="year"/> of <paramref name="corridor"/>. With a <paramref name="baseline"/> (the
     /// unrelieved corridor's search in the same replication) the reference transit is the baseline's and the
@@ -68,11 +71,12 @@ internal static class CapacitySearch
             return Probe.Run(corridor, settings, year, factor, seed, replication);
         }
 
-        double overload = baseline?.CeilingFactor ?? FirstOverload;
+        double most = MostFactor(corridor, settings, year);
+        double overload = Math.Min(baseline?.CeilingFactor ?? FirstOverload, most);
         Probe saturated = At(overload);
-        for (int i = 0; i < MaxDoublings && saturated.DeliveredTons >= SaturatedShare * saturated.GeneratedTons; i++)
+        for (int i = 0; i < MaxDoublings && overload < most && saturated.DeliveredTons >= SaturatedShare * saturated.GeneratedTons; i++)
         {
-            overload *= 2;
+            overload = Math.Min(2 * overload, most);
             saturated = At(overload);
         }
 
@@ -138,6 +142,27 @@ internal static class CapacitySearch
         }
 
         return new SearchResult(lo * demand, ceiling, lo, overload, service, ceilingByCommodity, reference, boundary ?? saturated, probes);
+    }
+
+    /// <summary>
+    /// The largest demand factor a probe may take and stay runnable: every flow within a scenario's demand and
+    /// units-per-year limits, and all it generates from the warm-up on within <see cref="SimulationSettings.MaxTonsInSystem"/>
+    /// (so the backlog cap cannot stop a probe, whatever the diversion rule).
+    /// </summary>
+    private static double MostFactor(CorridorDefinition corridor, SimulationSettings settings, int year)
+    {
+        double most = double.MaxValue, demand = 0;
+        foreach (CargoFlowDefinition f in corridor.Flows)
+        {
+            double tons = f.TonsInYear(year);
+            demand += tons;
+            if (tons > 0)
+            {
+                most = Math.Min(most, Math.Min(MaxFlowTons, CargoFlowDefinition.MaxUnitsPerYear * f.TonsPerUnit) / tons);
+            }
+        }
+
+        return Math.Min(most, settings.MaxTonsInSystem / (demand * (1 + (settings.WarmupDays / 365))));
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ internal sealed record Probe(
     public static Probe Run(CorridorDefinition corridor, SimulationSettings settings, int year, double factor, ulong seed, int replication)
     {
         var model = new CorridorModel(corridor.AtDemand(year, factor));
-        CorridorRun run = model.CreateRun(seed, replication, year, settings.WarmupDays);
+        CorridorRun run = model.CreateRun(seed, replication, year, settings.WarmupDays, settings.MaxTonsInSystem);
         YearResult y = run.RunYear();
         return new Probe(
             factor, y.GeneratedTons, y.DeliveredTons, y.TonsInSystemAtYearStart, y.TonsInSystemAtYearEnd, y.DivertedTons, y.DeliveredTonsByCommodity,

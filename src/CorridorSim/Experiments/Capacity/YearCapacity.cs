@@ -19,7 +19,12 @@ public sealed record YearCapacity
     /// </summary>
     public required Estimate ServiceCapacityTons { get; init; }
 
-    /// <summary>Ceiling in tons per year: what the corridor delivers when demand far exceeds its capacity.</summary>
+    /// <summary>
+    /// Ceiling in tons per year: what the corridor delivers when demand far exceeds its capacity. Probes stay within the
+    /// scenario's limits (flow demand, units a year, <see cref="Corridor.SimulationSettings.MaxTonsInSystem"/>); where
+    /// those stop the overload before the corridor saturates, this is what the largest allowed demand delivered, a
+    /// lower bound.
+    /// </summary>
     public required Estimate CeilingTons { get; init; }
 
     /// <summary>Service capacity by commodity, in ordinal order of the name.</summary>

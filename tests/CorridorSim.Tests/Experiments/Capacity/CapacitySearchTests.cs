@@ -190,4 +190,23 @@ public sealed class CapacitySearchTests
         Assert.Equal(one.Years[0].CeilingTons, two.Years[0].CeilingTons);
         Assert.Equal(one.Years[0].Bottlenecks[0].ServiceCapacityGainTons, two.Years[0].Bottlenecks[0].ServiceCapacityGainTons);
     }
+
+    [Fact]
+    public void Run_ProbesThatWouldPassTheBacklogCap_StayWithinItAndFinish()
+    {
+        // Diversion off and a 3 Mt backlog cap: doubling the 1 Mt demand to 8 Mt would pile 3.6 Mt in the queue and
+        // stop the probe; the search keeps every probe's whole demand under the cap instead.
+        CorridorDefinition corridor = new CorridorBuilder("capped")
+            .AddUnit("wagon", unitsPerTrain: 50)
+            .AddRail("rail:a-b", "a", "b", trainsPerDay: 4, Distribution.Triangular(10, 12, 16))
+            .AddFlow(Flow("f", "other", "wagon", 60, 1_000_000, "a", "b", "rail:a-b") with { Diversion = new DiversionRule { Mode = DiversionMode.Off } })
+            .Build();
+        Scenario scenario = Scenario(corridor);
+        scenario = scenario with { Simulation = scenario.Simulation with { MaxTonsInSystem = 3_000_000 } };
+
+        YearCapacity y = Assert.Single(Search(scenario, replications: 2).Years);
+
+        Assert.True(y.CeilingTons.Mean <= 3_000_000, $"ceiling {y.CeilingTons.Mean:F0}");
+        Assert.True(y.ServiceCapacityTons.Mean <= y.CeilingTons.Mean);
+    }
 }
