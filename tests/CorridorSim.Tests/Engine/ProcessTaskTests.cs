@@ -494,13 +494,13 @@ public class ProcessTaskTests
 
     public enum ForeignAwait
     {
-        /// <summary>The body itself awaits <see cref="Task.Delay(int)"/>.</summary>
+        /// <summary>The body itself awaits real asynchronous work (a task completed from outside, after the run).</summary>
         TaskDelayInBody,
 
         /// <summary>The body awaits <see cref="Task.Yield"/> after a simulated delay.</summary>
         TaskYieldAfterADelay,
 
-        /// <summary>An <c>async Task</c> helper the body awaits awaits <see cref="Task.Delay(int)"/>.</summary>
+        /// <summary>An <c>async Task</c> helper the body awaits awaits real asynchronous work.</summary>
         TaskDelayInHelper,
     }
 
@@ -512,12 +512,16 @@ public class ProcessTaskTests
     {
         var sim = new Simulation();
         bool resumed = false;
+
+        // Real work that completes only when the test says so: a timer (Task.Delay) could complete before the await
+        // looks at it on a loaded machine, and the body would then not be suspended at all.
+        var work = new TaskCompletionSource();
         sim.Start(
             kind switch
             {
                 ForeignAwait.TaskDelayInBody => async p =>
                 {
-                    await Task.Delay(1);
+                    await work.Task;
                     resumed = true;
                 },
                 ForeignAwait.TaskYieldAfterADelay => async p =>
@@ -528,7 +532,7 @@ public class ProcessTaskTests
                 },
                 _ => async p =>
                 {
-                    await RealDelay();
+                    await RealWork(work.Task);
                     resumed = true;
                 },
             },
@@ -541,11 +545,12 @@ public class ProcessTaskTests
         Assert.Contains("not a simulation awaitable", ex.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(ex.InnerException);
         Assert.True(sim.Now < SimTime.FromHours(5));
-        Thread.Sleep(50); // the foreign awaiter completes on another thread: the abandoned body must not resume
+        work.SetResult(); // the foreign work completes after the run failed: the abandoned body must not resume
+        Thread.Sleep(50);
         Assert.False(resumed);
     }
 
-    private static async Task RealDelay() => await Task.Delay(1);
+    private static async Task RealWork(Task work) => await work;
 
     [Fact]
     public void Run_ProcessAwaitsACompletedTaskOrAHelperOfSimulationAwaits_Runs()
