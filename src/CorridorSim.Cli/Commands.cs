@@ -8,8 +8,8 @@ using Spectre.Console;
 
 namespace CorridorSim.Cli;
 
-/// <summary>The commands: run, validate, sweep, init.</summary>
-internal static class Commands
+/// <summary>The commands: run, validate, sweep, study, init.</summary>
+internal static partial class Commands
 {
     /// <summary>The command name, in the usage line whatever the executable is called (a tool shim, CorridorSim.Cli.dll).</summary>
     public const string ToolName = "corridorsim";
@@ -29,6 +29,7 @@ internal static class Commands
         root.Subcommands.Add(BuildRun(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(BuildValidate(stdout, stderr, verbose));
         root.Subcommands.Add(BuildSweep(stdout, stderr, verbose, interrupt));
+        root.Subcommands.Add(BuildStudy(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(Init.Build(stdout, stderr));
         return root;
     }
@@ -147,9 +148,20 @@ internal static class Commands
         {
             FileInfo file = parse.GetValue(scenarioArg)!;
             Scenario s = LoadScenario(file);
+            if (s.Uncertainty is not null)
+            {
+                CheckStudy(s, new StudyOptions(), file.Name);
+            }
+
             CorridorDefinition c = s.Corridor;
             stdout.WriteLine(string.Create(Inv,
                 $"{file.Name}: valid. {c.Ports.Count} ports, {c.Stages.Count} stages, {c.VesselLegs.Count} vessel legs, {c.Components.OfType<RoadLegDefinition>().Count()} road legs, {c.Flows.Count} flows, {c.Investments.Count} investments; years {s.Simulation.StartYear}–{s.Simulation.StartYear + s.Simulation.Years - 1}, {s.Simulation.Replications} replications."));
+            if (s.Uncertainty is { } study)
+            {
+                stdout.WriteLine(string.Create(Inv,
+                    $"uncertainty: {study.Inputs.Count} inputs, {Study.Steps(s, new StudyOptions { Capacity = null })} simulations ({study.Samples} {Word(study.Design)} samples × {study.Replications} replications) for `{ToolName} study`; every sample's scenario is valid."));
+            }
+
             return Program.Success;
         }));
         return cmd;

@@ -216,6 +216,11 @@ public static class ScenarioLoader
             CheckCalibration(s, c, cal, simulationBroken, semantic);
         }
 
+        if (s.Uncertainty is { } u && !simulationBroken)
+        {
+            semantic.AddRange(UncertaintyRules.Check(s, u).Select(e => new Issue(e.Path, e.Message)));
+        }
+
         return s;
     }
 

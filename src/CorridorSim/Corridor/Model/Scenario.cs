@@ -18,6 +18,9 @@ public sealed record Scenario
     /// <summary>Calibration targets, or null.</summary>
     public CalibrationTarget? Calibration { get; init; }
 
+    /// <summary>The uncertain inputs and the study design, or null when the inputs are taken as known.</summary>
+    public UncertaintyDefinition? Uncertainty { get; init; }
+
     /// <summary>The corridor.</summary>
     public required CorridorDefinition Corridor { get; init; }
 }

@@ -44,6 +44,7 @@ internal static class ScenarioFields
         new("flows", Form.List, "Cargo flows: what, how much, when, from where to where and by which routes.") { Item = FlowFields.Flow },
         new("slowdowns", Form.List, "Dated slowdowns of stages (border congestion episodes).") { Item = SlowdownFields.Slowdown },
         new("investments", Form.List, "Dated capacity changes, applied at their simulated date.") { Item = InvestmentFields.Investment },
+        new("uncertainty", Form.Object, "What the scenario is unsure about, for `corridorsim study`: distributions over inputs and the sampling design. Without it the scenario's inputs are taken as known.") { Item = UncertaintyFields.Uncertainty },
     ]);
 
     /// <summary>Every object shape, reachable from <see cref="Root"/>, each once, in first-reached order.</summary>

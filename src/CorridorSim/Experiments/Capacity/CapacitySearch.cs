@@ -48,9 +48,11 @@ internal static class CapacitySearch
     /// <summary>
     /// Searches <paramref name="year"/> of <paramref name="corridor"/>. With a <paramref name="baseline"/> (the
     /// unrelieved corridor's search in the same replication) the reference transit is the baseline's and the
-    /// bisection starts from the baseline's service capacity; null when the year has no demand.
+    /// bisection starts from the baseline's service capacity; null when the year has no demand. A
+    /// <c>pivotTons</c> inside the bracket is probed first (a study passes the target, so whether the service
+    /// capacity reaches it is decided by a probe at it, not by the resolution); null for plain bisection.
     /// </summary>
-    public static SearchResult? Run(CorridorDefinition corridor, SimulationSettings settings, int year, ulong seed, int replication, CapacityOptions options, SearchResult? baseline)
+    public static SearchResult? Run(CorridorDefinition corridor, SimulationSettings settings, int year, ulong seed, int replication, CapacityOptions options, SearchResult? baseline, double? pivotTons = null)
     {
         var demandByCommodity = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (CargoFlowDefinition f in corridor.Flows)
@@ -98,6 +100,21 @@ internal static class CapacitySearch
         }
 
         int budget = options.MaxProbes;
+        if (pivotTons / demand is { } pivot && pivot > lo && pivot < hi)
+        {
+            Probe probe = At(pivot);
+            budget--;
+            if (probe.IsServed(settings, reference))
+            {
+                lo = pivot;
+            }
+            else
+            {
+                hi = pivot;
+                boundary = probe;
+            }
+        }
+
         while (true)
         {
             for (; budget > 0 && (hi - lo) * demand > options.Resolution * ceiling; budget--)

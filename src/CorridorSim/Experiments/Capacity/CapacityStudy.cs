@@ -111,7 +111,8 @@ internal static class CapacityStudy
         };
     }
 
-    private static ReadOnlyDictionary<string, Estimate> ByCommodity(SearchResult[] found, Func<SearchResult, IReadOnlyDictionary<string, double>> of)
+    /// <summary>Each commodity's estimate across <paramref name="found"/>, in ordinal order of the name.</summary>
+    internal static ReadOnlyDictionary<string, Estimate> ByCommodity(SearchResult[] found, Func<SearchResult, IReadOnlyDictionary<string, double>> of)
     {
         var result = new SortedDictionary<string, Estimate>(StringComparer.Ordinal);
         foreach (string c in of(found[0]).Keys)

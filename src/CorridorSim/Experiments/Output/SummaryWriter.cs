@@ -51,6 +51,23 @@ public static class SummaryWriter
     public static string ToJson(ProjectionResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        return ToJson(r, null);
+    }
+
+    /// <summary>
+    /// The summary.json of an uncertainty study: <see cref="ToJson(ProjectionResult)"/> of the projection pooled over
+    /// every (sample, replication) row, with the <c>"study"</c> section after <c>"calibration"</c> (see <see cref="StudyWriter"/>).
+    /// </summary>
+    /// <param name="study">The study.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(StudyResult study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return ToJson(study.Projection, w => StudyWriter.Section(w, study));
+    }
+
+    private static string ToJson(ProjectionResult r, Action<System.Text.Json.Utf8JsonWriter>? section)
+    {
         return JsonText.Write(w =>
         {
             w.WriteStartObject();
@@ -114,6 +131,7 @@ public static class SummaryWriter
                 w.WriteEndObject();
             }
 
+            section?.Invoke(w);
             if (r.PartialReason is { } reason)
             {
                 w.WriteBoolean("partial", true);
@@ -126,7 +144,7 @@ public static class SummaryWriter
 
     /// <summary>
     /// Writes three CSV tables into <paramref name="directory"/> (created if missing; existing files replaced), UTF-8
-    /// without a byte order mark, a header row, <c>\n</c> line endings, figures as in <see cref="ToJson"/> (NaN: empty cell):
+    /// without a byte order mark, a header row, <c>\n</c> line endings, figures as in <see cref="ToJson(ProjectionResult)"/> (NaN: empty cell):
     /// <list type="bullet">
     /// <item><c>years.csv</c>, long (tidy) form, one row per year and measure: <c>year, measure, unit, commodity,
     /// component, value</c>. Measures (corridor-wide, commodity and component empty): <c>generatedTonsMean,

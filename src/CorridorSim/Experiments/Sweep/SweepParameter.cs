@@ -5,7 +5,8 @@ namespace CorridorSim.Experiments;
 
 /// <summary>
 /// A scenario parameter to vary and the values it takes. The path addresses a definition field by component id:
-/// <c>ports[ID].berths</c>, <c>stages[ID].trainsPerDay</c>, <c>vesselLegs[ID].vessels</c> (the fleet size),
+/// <c>ports[ID].berths</c>, <c>ports[ID].handlingHoursFactor</c> and <c>stages[ID].transitHoursFactor</c> (factors on the
+/// handling or dwell time), <c>stages[ID].trainsPerDay</c>, <c>vesselLegs[ID].vessels</c> (the fleet size),
 /// <c>vesselLegs[ID].maxWaitHours</c>, <c>flows[ID].annualTons</c>, <c>flows[ID].growthPerYear</c> or
 /// <c>simulation.targetTons</c>. The id may be quoted (<c>ports['port:aktau'].berths</c>).
 /// </summary>

@@ -20,6 +20,13 @@ internal static partial class SweepPaths
             int i = t.IndexOf(s, c.Ports, p => p.Id);
             int berths = t.Count(v);
             return s with { Corridor = c with { Components = ReplaceComponent(c, c.Ports[i], c.Ports[i] with { Berths = berths }) } };
+        }) { IsCount = true },
+        new("ports", "handlingHoursFactor", "port", (s, t, v) =>
+        {
+            CorridorDefinition c = s.Corridor;
+            int i = t.IndexOf(s, c.Ports, p => p.Id);
+            PortDefinition port = c.Ports[i];
+            return s with { Corridor = c with { Components = ReplaceComponent(c, port, port with { HandlingHours = ScaledDistribution.Of(port.HandlingHours, t.Factor(v)) }) } };
         }),
         new("stages", "trainsPerDay", "stage", (s, t, v) =>
         {
@@ -27,13 +34,20 @@ internal static partial class SweepPaths
             int i = t.IndexOf(s, c.Stages, x => x.Id);
             return s with { Corridor = c with { Components = ReplaceComponent(c, c.Stages[i], c.Stages[i] with { TrainsPerDay = v }) } };
         }),
+        new("stages", "transitHoursFactor", "stage", (s, t, v) =>
+        {
+            CorridorDefinition c = s.Corridor;
+            int i = t.IndexOf(s, c.Stages, x => x.Id);
+            StageDefinition stage = c.Stages[i];
+            return s with { Corridor = c with { Components = ReplaceComponent(c, stage, stage with { TransitHours = ScaledDistribution.Of(stage.TransitHours, t.Factor(v)) }) } };
+        }),
         new("vesselLegs", "vessels", "vessel leg", (s, t, v) =>
         {
             CorridorDefinition c = s.Corridor;
             int i = t.IndexOf(s, c.VesselLegs, l => l.Id);
             VesselLegDefinition leg = c.VesselLegs[i];
             return s with { Corridor = c with { Components = ReplaceComponent(c, leg, leg with { Vessels = Fleet(leg, t.Count(v)) }) } };
-        }),
+        }) { IsCount = true },
         new("vesselLegs", "maxWaitHours", "vessel leg", (s, t, v) =>
         {
             CorridorDefinition c = s.Corridor;
@@ -123,6 +137,9 @@ internal static partial class SweepPaths
     /// <param name="Set">Sets the value on a copy of the scenario.</param>
     internal sealed record Rule(string Collection, string Field, string? Item, Func<Scenario, Target, double, Scenario> Set)
     {
+        /// <summary>Whether the field is a count (a whole number); a drawn value is rounded to one.</summary>
+        public bool IsCount { get; init; }
+
         /// <summary>The path pattern, e.g. <c>ports[ID].berths</c>.</summary>
         public string Form => Item is null ? $"{Collection}.{Field}" : $"{Collection}[ID].{Field}";
     }
@@ -151,6 +168,12 @@ internal static partial class SweepPaths
             string ids = items.Count == 0 ? "(none)" : string.Join(", ", items.Select(id));
             throw new ArgumentException($"Sweep path '{Path}': scenario '{scenario.Name}' has no {Rule.Item} '{Id}'; its {Rule.Collection} are: {ids}.", nameof(scenario));
         }
+
+        /// <summary>The value as a factor on a duration distribution (the <c>…Factor</c> paths scale every sample by it).</summary>
+        /// <exception cref="ArgumentException">It is not positive.</exception>
+        public double Factor(double value) => value > 0 && value <= 100
+            ? value
+            : throw new ArgumentException($"Sweep path '{Path}': {Rule.Field} is a factor on the durations; expected a number within (0, 100], found {value.ToString(CultureInfo.InvariantCulture)}.", nameof(value));
 
         /// <summary>The value as a count.</summary>
         /// <exception cref="ArgumentException">It is not a whole number within 0..<see cref="int.MaxValue"/>.</exception>

@@ -45,7 +45,7 @@ public static class SweepWriter
     /// "points": [ { "values": [], "targetTons", "firstYearTargetMet": { "year", "probability" } or null,
     /// "years": [ { "year", "deliveredTons": { "mean", "ci95Low", "ci95High", "p10", "p90" },
     /// "transitDays": { "mean", "p50", "p95" }, "probabilityTargetMet", "bottleneck", "bottleneckShare" } ] } ] }</c>;
-    /// point values in the order of <c>parameters</c>. Formatting as <see cref="SummaryWriter.ToJson"/>.
+    /// point values in the order of <c>parameters</c>. Formatting as <see cref="SummaryWriter.ToJson(ProjectionResult)"/>.
     /// </summary>
     public static string ToJson(SweepResult result)
     {

@@ -137,6 +137,7 @@ public sealed class SchemaTests(ITestOutputHelper output)
             ["A handling mode:"] = TransshipmentFields.Mode, ["## vesselLegs"] = VesselLegFields.VesselLeg, ["A vessel:"] = VesselLegFields.Vessel,
             ["## roadLegs"] = RoadLegFields.RoadLeg, ["## flows"] = FlowFields.Flow, ["A route:"] = FlowFields.Route, ["`diversion`:"] = FlowFields.Diversion,
             ["## slowdowns"] = SlowdownFields.Slowdown, ["## investments"] = InvestmentFields.Investment,
+            ["## uncertainty"] = UncertaintyFields.Uncertainty, ["An uncertain input:"] = UncertaintyFields.Input,
         };
         var problems = new List<string>();
         var documented = new Dictionary<Shape, HashSet<string>>();

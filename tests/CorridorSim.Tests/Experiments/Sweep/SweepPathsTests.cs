@@ -8,7 +8,7 @@ public sealed class SweepPathsTests
     public void ValidForms_FromTheTable_TheMessageTextUsersSee()
     {
         Assert.Equal(
-            "valid paths are ports[ID].berths, stages[ID].trainsPerDay, vesselLegs[ID].vessels, vesselLegs[ID].maxWaitHours, " +
+            "valid paths are ports[ID].berths, ports[ID].handlingHoursFactor, stages[ID].trainsPerDay, stages[ID].transitHoursFactor, vesselLegs[ID].vessels, vesselLegs[ID].maxWaitHours, " +
             "flows[ID].annualTons, flows[ID].growthPerYear and simulation.targetTons; a spec is PATH=a..b, PATH=a..b:step or PATH=v1,v2,...",
             SweepPaths.ValidForms);
     }
