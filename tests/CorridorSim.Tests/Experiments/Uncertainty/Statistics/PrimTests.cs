@@ -33,7 +33,6 @@ public sealed class PrimTests
         Assert.InRange(x1.High, 0.35, 0.45);
         Assert.InRange(box.Density, 0.95, 1.0);
         Assert.InRange(box.Coverage, 0.8, 1.0);
-        Assert.Equal(interest.Count(b => b), (int)Math.Round(box.Coverage * interest.Count(b => b)) + interest.Where((b, i) => b && !Inside(x[i], box)).Count());
     }
 
     [Fact]
@@ -48,6 +47,26 @@ public sealed class PrimTests
         PrimLimit only = Assert.Single(box.Limits);
         Assert.Equal("b", only.Name);
         Assert.InRange(only.Low, 0.45, 0.55);
+    }
+
+    // Twenty points, d = 1 … 20, of interest when d ≥ 11. The noise input z is lowest on d = 1 … 6, so its peels tie
+    // with d's and win (input 0 first) for three steps; d's then peel d = 7 … 10, which z cannot reach. The last box
+    // restricts both, but z's bound no longer excludes anything d's does not, so it is opened.
+    [Fact]
+    public void Find_RestrictionMadeRedundantByLaterPeels_IsDropped()
+    {
+        double[][] x = [.. Enumerable.Range(1, 20).Select(d => new[] { d <= 6 ? d : d <= 10 ? 115 + ((d - 6) / 10.0) : 100.0 + d, d })];
+        bool[] interest = [.. x.Select(p => p[1] >= 11)];
+
+        PrimBox? box = Prim.Find(x, interest, ["z", "d"], peelAlpha: 0.1);
+
+        Assert.NotNull(box);
+        Assert.Equal(6, box.Trajectory.Count);
+        Assert.Equal(5, box.Step);
+        Assert.Equal([0, 1], box.Trajectory[5].Limits.Select(l => l.Input));
+        PrimLimit d = Assert.Single(box.Limits);
+        Assert.Equal(("d", 10.1, double.PositiveInfinity), (d.Name, d.Low, d.High));
+        Assert.Equal((1.0, 1.0, 10), (box.Coverage, box.Density, box.Support));
     }
 
     [Fact]
