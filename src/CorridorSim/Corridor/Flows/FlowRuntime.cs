@@ -29,6 +29,9 @@ internal sealed class FlowRuntime
     /// <summary>Position of the flow's unit type in the corridor's unit list (a cheap key for per-unit lookups).</summary>
     public int UnitIndex { get; init; }
 
+    /// <summary>Position of the flow's commodity in the run's list of commodities (a cheap key for per-unit sums).</summary>
+    public int CommodityIndex { get; init; }
+
     public RouteStep[][] Routes { get; }
 
     public double GeneratedTons { get; set; }
