@@ -154,10 +154,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 // where they go next, not aboard) before any of them moves on.
                 unloading.AddRange(cargo);
                 cargo.Clear();
-                foreach (CargoUnit u in unloading)
-                {
-                    u.Advance(Run);
-                }
+                CargoUnit.AdvanceAll(unloading, Run);
 
                 unloading.Clear();
             }
