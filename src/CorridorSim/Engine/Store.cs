@@ -14,6 +14,7 @@ public sealed class Store<T> : IBatchWaitSource
     private readonly List<T> _items = [];
     private int _head; // items before _head are taken (a cheap FIFO over a list)
     private readonly List<Getter> _getters = [];
+    private int _servableAt = int.MaxValue; // the fewest items held with which some waiting getter may be served
     private readonly List<(SimProcess Process, T Item)> _putters = [];
 
     // Items taken for waiting getters whose processes have not resumed yet, in the order taken, and one entry per
@@ -185,6 +186,7 @@ public sealed class Store<T> : IBatchWaitSource
 
         process.BeginWait(this);
         _getters.Add(new Getter { Process = process, Filter = filter });
+        _servableAt = 1;
         return false;
     }
 
@@ -200,6 +202,7 @@ public sealed class Store<T> : IBatchWaitSource
 
         process.BeginWait(this);
         _getters.Add(new Getter { Process = process, BatchCount = count, Into = into });
+        _servableAt = Math.Min(_servableAt, count);
         return false;
     }
 
@@ -211,6 +214,7 @@ public sealed class Store<T> : IBatchWaitSource
             if (g.Process == process && g.BatchCount > 0)
             {
                 _getters.RemoveAt(i);
+                UpdateServableAt();
                 int n = Math.Min(g.BatchCount, Count);
                 ReserveBatch(process, n, g.Into!);
                 process.ScheduleResume();
@@ -269,6 +273,7 @@ public sealed class Store<T> : IBatchWaitSource
             if (_getters[i].Process == process)
             {
                 _getters.RemoveAt(i);
+                UpdateServableAt();
                 return;
             }
         }
@@ -404,8 +409,27 @@ public sealed class Store<T> : IBatchWaitSource
 
     private void MoveBatch(int n, ICollection<T> into) => TakeFront(n, into);
 
+    /// <summary>Recomputes <see cref="_servableAt"/> after getters left.</summary>
+    private void UpdateServableAt()
+    {
+        int least = int.MaxValue;
+        foreach (Getter g in _getters)
+        {
+            least = Math.Min(least, g.BatchCount > 0 ? g.BatchCount : 1);
+        }
+
+        _servableAt = least;
+    }
+
     private void ServeGetters()
     {
+        // Most puts leave every waiting getter short (a train forming waits for its last unit): nothing to look at.
+        if (Count < _servableAt)
+        {
+            return;
+        }
+
+        int waiting = _getters.Count;
         for (int i = 0; i < _getters.Count && Count > 0; i++)
         {
             Getter g = _getters[i];
@@ -434,6 +458,11 @@ public sealed class Store<T> : IBatchWaitSource
             _reservations.Add((g.Process, null, 1));
             g.Process.ResultObject = item;
             g.Process.ScheduleResume();
+        }
+
+        if (_getters.Count < waiting)
+        {
+            UpdateServableAt();
         }
     }
 
