@@ -105,10 +105,7 @@ internal sealed class StageRuntime : ComponentRuntime
 
             using (await p.Request(_slot))
             {
-                foreach (CargoUnit u in train)
-                {
-                    Moved(u);
-                }
+                MovedAll(train);
 
                 double hours = Math.Max(0, Definition.TrainHours(_stream));
                 Run.Simulation.Schedule(SimDuration.FromHours(hours), Arrive, train);

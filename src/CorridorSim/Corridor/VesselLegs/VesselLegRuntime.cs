@@ -204,9 +204,9 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             if (cargo.Count > 0)
             {
                 await port.BerthAndHandle(p, clock);
+                MovedAll(cargo);
                 foreach (CargoUnit u in cargo)
                 {
-                    Moved(u);
                     tonsHandled += u.Tons;
                 }
 
