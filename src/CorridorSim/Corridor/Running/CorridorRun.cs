@@ -52,7 +52,7 @@ public sealed class CorridorRun
             RouteStep[][] routes = f.Routes.Select(r => BuildRoute(f, r)).ToArray();
             var flow = new FlowRuntime(this, f, routes) { UnitIndex = IndexOfUnit(f.Unit), CommodityIndex = IndexOfCommodity(f.Commodity) };
             _flows.Add(flow);
-            Simulation.Start(flow.Generate, "flow:" + f.Id);
+            flow.Start();
             foreach (RouteStep[] route in routes)
             {
                 if (flow.DivertAfterTicks != long.MaxValue && route.Length > 0)
