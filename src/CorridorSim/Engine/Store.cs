@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CorridorSim.Engine;
 
 /// <summary>
@@ -12,12 +14,15 @@ public sealed class Store<T> : IBatchWaitSource
     private readonly List<T> _items = [];
     private int _head; // items before _head are taken (a cheap FIFO over a list)
     private readonly List<Getter> _getters = [];
+    private int _servableAt = int.MaxValue; // the fewest items held with which some waiting getter may be served
     private readonly List<(SimProcess Process, T Item)> _putters = [];
 
-    // Items taken for waiting getters whose processes have not resumed yet (Into is the batch's collection, or null
-    // for a single get). They still count against the capacity and reach the getter only when it resumes
-    // (OnResumed); an interrupt before that puts them back at the front (CancelWait) without overfilling the store.
-    private readonly List<(SimProcess Process, ICollection<T>? Into, T Item)> _reserved = [];
+    // Items taken for waiting getters whose processes have not resumed yet, in the order taken, and one entry per
+    // getter saying how many of them are its (Into is the batch's collection, or null for a single get). They still
+    // count against the capacity and reach the getter only when it resumes (OnResumed); an interrupt before that puts
+    // them back at the front (CancelWait) without overfilling the store. A batch moves as one block: no entry per item.
+    private readonly List<T> _reservedItems = [];
+    private readonly List<(SimProcess Process, ICollection<T>? Into, int Count)> _reservations = [];
     private readonly TimeWeighted _count;
 
     private struct Getter
@@ -181,6 +186,7 @@ public sealed class Store<T> : IBatchWaitSource
 
         process.BeginWait(this);
         _getters.Add(new Getter { Process = process, Filter = filter });
+        _servableAt = 1;
         return false;
     }
 
@@ -196,6 +202,7 @@ public sealed class Store<T> : IBatchWaitSource
 
         process.BeginWait(this);
         _getters.Add(new Getter { Process = process, BatchCount = count, Into = into });
+        _servableAt = Math.Min(_servableAt, count);
         return false;
     }
 
@@ -207,6 +214,7 @@ public sealed class Store<T> : IBatchWaitSource
             if (g.Process == process && g.BatchCount > 0)
             {
                 _getters.RemoveAt(i);
+                UpdateServableAt();
                 int n = Math.Min(g.BatchCount, Count);
                 ReserveBatch(process, n, g.Into!);
                 process.ScheduleResume();
@@ -218,23 +226,42 @@ public sealed class Store<T> : IBatchWaitSource
 
     void IWaitSource.OnResumed(SimProcess process)
     {
-        int kept = 0;
-        for (int i = 0; i < _reserved.Count; i++)
+        if (_reservations.Count == 1 && _reservations[0].Process == process)
         {
-            (SimProcess owner, ICollection<T>? into, T item) = _reserved[i];
+            // The usual case: the one getter served resumes and takes every reserved item.
+            _reservations[0].Into?.AddAll(CollectionsMarshal.AsSpan(_reservedItems));
+            _reservations.Clear();
+            _reservedItems.Clear();
+            ServePutters(); // the items have left: their room is free
+            return;
+        }
+
+        int kept = 0, keptItems = 0, from = 0;
+        bool any = false;
+        for (int i = 0; i < _reservations.Count; i++)
+        {
+            (SimProcess owner, ICollection<T>? into, int count) = _reservations[i];
             if (owner != process)
             {
-                _reserved[kept++] = _reserved[i];
+                _reservations[kept++] = _reservations[i];
+                for (int k = 0; k < count; k++)
+                {
+                    _reservedItems[keptItems++] = _reservedItems[from + k];
+                }
             }
             else
             {
-                into?.Add(item); // a single get's item is already the process's result
+                into?.AddAll(CollectionsMarshal.AsSpan(_reservedItems).Slice(from, count)); // a single get's item is already the process's result
+                any = true;
             }
+
+            from += count;
         }
 
-        if (kept < _reserved.Count)
+        if (any)
         {
-            _reserved.RemoveRange(kept, _reserved.Count - kept);
+            _reservations.RemoveRange(kept, _reservations.Count - kept);
+            _reservedItems.RemoveRange(keptItems, _reservedItems.Count - keptItems);
             ServePutters(); // the items have left: their room is free
         }
     }
@@ -246,6 +273,7 @@ public sealed class Store<T> : IBatchWaitSource
             if (_getters[i].Process == process)
             {
                 _getters.RemoveAt(i);
+                UpdateServableAt();
                 return;
             }
         }
@@ -261,14 +289,20 @@ public sealed class Store<T> : IBatchWaitSource
 
         // Items taken for the process but not yet delivered go back to the front of the store, in order.
         bool returned = false;
-        for (int i = _reserved.Count - 1; i >= 0; i--)
+        int end = _reservedItems.Count;
+        for (int i = _reservations.Count - 1; i >= 0; i--)
         {
-            if (_reserved[i].Process == process)
+            int count = _reservations[i].Count;
+            int start = end - count;
+            if (_reservations[i].Process == process)
             {
-                _items.Insert(_head, _reserved[i].Item);
-                _reserved.RemoveAt(i);
+                _items.InsertRange(_head, _reservedItems.GetRange(start, count));
+                _reservedItems.RemoveRange(start, count);
+                _reservations.RemoveAt(i);
                 returned = true;
             }
+
+            end = start;
         }
 
         if (returned)
@@ -281,7 +315,7 @@ public sealed class Store<T> : IBatchWaitSource
     }
 
     /// <summary>Whether a put fits: items held and items taken but not yet delivered count against the capacity.</summary>
-    private bool HasRoom => Count + _reserved.Count < Capacity;
+    private bool HasRoom => Count + _reservedItems.Count < Capacity;
 
     private void Add(T item)
     {
@@ -315,16 +349,7 @@ public sealed class Store<T> : IBatchWaitSource
             item = _items[_head];
             _items[_head] = default!;
             _head++;
-            if (_head == _items.Count)
-            {
-                _items.Clear();
-                _head = 0;
-            }
-            else if (_head > 64 && _head * 2 > _items.Count)
-            {
-                _items.RemoveRange(0, _head);
-                _head = 0;
-            }
+            Compact();
         }
         else
         {
@@ -336,27 +361,75 @@ public sealed class Store<T> : IBatchWaitSource
         return item;
     }
 
+    /// <summary>Forgets the taken slots before _head once they are all of the list or most of a long one.</summary>
+    private void Compact()
+    {
+        if (_head == _items.Count)
+        {
+            _items.Clear();
+            _head = 0;
+        }
+        else if (_head > 64 && _head * 2 > _items.Count)
+        {
+            _items.RemoveRange(0, _head);
+            _head = 0;
+        }
+    }
+
+    /// <summary>
+    /// Takes the <paramref name="n"/> oldest items at once into <paramref name="into"/>. The count is updated once: at
+    /// one instant, a run of decreasing updates leaves the time-weighted statistics as the last one alone does.
+    /// </summary>
+    private void TakeFront(int n, ICollection<T> into)
+    {
+        if (n == 0)
+        {
+            return;
+        }
+
+        Span<T> taken = CollectionsMarshal.AsSpan(_items).Slice(_head, n);
+        into.AddAll(taken);
+        taken.Clear();
+        _head += n;
+        Compact();
+        _count.Update(_simulation.Now, Count);
+    }
+
     /// <summary>Takes the <paramref name="n"/> oldest items for a batch getter that resumes later (see OnResumed).</summary>
     private void ReserveBatch(SimProcess process, int n, ICollection<T> into)
     {
-        for (int i = 0; i < n; i++)
+        if (n > 0)
         {
-            _reserved.Add((process, into, TakeAt(0)));
+            TakeFront(n, _reservedItems);
+            _reservations.Add((process, into, n));
         }
 
         process.ResultValue = n;
     }
 
-    private void MoveBatch(int n, ICollection<T> into)
+    private void MoveBatch(int n, ICollection<T> into) => TakeFront(n, into);
+
+    /// <summary>Recomputes <see cref="_servableAt"/> after getters left.</summary>
+    private void UpdateServableAt()
     {
-        for (int i = 0; i < n; i++)
+        int least = int.MaxValue;
+        foreach (Getter g in _getters)
         {
-            into.Add(TakeAt(0));
+            least = Math.Min(least, g.BatchCount > 0 ? g.BatchCount : 1);
         }
+
+        _servableAt = least;
     }
 
     private void ServeGetters()
     {
+        // Most puts leave every waiting getter short (a train forming waits for its last unit): nothing to look at.
+        if (Count < _servableAt)
+        {
+            return;
+        }
+
+        int waiting = _getters.Count;
         for (int i = 0; i < _getters.Count && Count > 0; i++)
         {
             Getter g = _getters[i];
@@ -381,9 +454,15 @@ public sealed class Store<T> : IBatchWaitSource
 
             _getters.RemoveAt(i--);
             T item = TakeAt(index);
-            _reserved.Add((g.Process, null, item));
+            _reservedItems.Add(item);
+            _reservations.Add((g.Process, null, 1));
             g.Process.ResultObject = item;
             g.Process.ScheduleResume();
+        }
+
+        if (_getters.Count < waiting)
+        {
+            UpdateServableAt();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CorridorSim.Engine;
 
 namespace CorridorSim.Corridor;
@@ -96,6 +97,22 @@ internal abstract class ComponentRuntime
         TonsThrough += unit.Tons;
         UnitsThrough++;
         WaitHours.Add((Run.Simulation.Now - unit.QueuedAt).TotalHours);
+    }
+
+    /// <summary>Counts every unit of <paramref name="units"/> as moved now, in order (a train departing, a vessel loaded).</summary>
+    protected void MovedAll(List<CargoUnit> units)
+    {
+        SimTime now = Run.Simulation.Now;
+        Tally waits = WaitHours;
+        double tons = TonsThrough;
+        foreach (CargoUnit u in CollectionsMarshal.AsSpan(units))
+        {
+            tons += u.Tons;
+            waits.Add((now - u.QueuedAt).TotalHours);
+        }
+
+        TonsThrough = tons;
+        UnitsThrough += units.Count;
     }
 
     /// <summary>The indicators every component reports; kinds add theirs with a <c>with</c> expression.</summary>

@@ -29,6 +29,9 @@ internal sealed class FlowRuntime
     /// <summary>Position of the flow's unit type in the corridor's unit list (a cheap key for per-unit lookups).</summary>
     public int UnitIndex { get; init; }
 
+    /// <summary>Position of the flow's commodity in the run's list of commodities (a cheap key for per-unit sums).</summary>
+    public int CommodityIndex { get; init; }
+
     public RouteStep[][] Routes { get; }
 
     public double GeneratedTons { get; set; }
@@ -79,51 +82,78 @@ internal sealed class FlowRuntime
         return units * season / hoursInYear;
     }
 
-    public async ProcessTask Generate(SimProcess p)
+    // The generator is an event handler rather than a process: one event per unit either way, scheduled at the same
+    // points (so the same sequence numbers), without a process's resumption and state machine around each.
+    private static readonly Action<Simulation, FlowRuntime> Step = static (_, flow) => flow.OnStep();
+    private SimTime _monthEnd = SimTime.Zero;
+    private double _rate;
+    private bool _unitDue; // the event now is a unit's arrival, not the end of a month
+
+    /// <summary>Schedules the flow's first event now (where a process would have had its start event).</summary>
+    public void Start() => _run.Simulation.Schedule(SimDuration.Zero, Step, this);
+
+    private void OnStep()
     {
-        SimTime end = SimTime.Zero;
-        double rate = 0;
-        while (true)
+        try
         {
-            if (p.Now >= end)
-            {
-                // The rate is constant within a calendar month: work it out once per month.
-                DateTime date = _run.Simulation.CurrentDate;
-                var monthEnd = new DateTime(date.Year, date.Month, 1, 0, 0, 0, date.Kind).AddMonths(1);
-                end = _run.Simulation.TimeOf(monthEnd);
-                rate = UnitsPerHour();
-            }
+            Generate();
+        }
+#pragma warning disable CA1031 // As a process body's would: any exception fails the run, named after the flow.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _run.Simulation.Fault(new ProcessFaultedException("flow:" + Definition.Id, _run.Simulation.Now, ex));
+        }
+    }
 
-            if (rate <= 0)
-            {
-                await p.DelayUntil(end);
-                continue;
-            }
-
-            // Poisson arrivals with a rate that is constant within a month; memoryless, so a gap that
-            // crosses the month's end is redrawn with the next month's rate.
-            // Compared in hours first: the gap of a tiny demand can be longer than any representable duration.
-            double gap = -Math.Log(1 - _arrivals.NextDouble()) / rate;
-            if (gap >= (end - p.Now).TotalHours)
-            {
-                await p.DelayUntil(end);
-                continue;
-            }
-
-            SimTime at = p.Now + SimDuration.FromHours(gap);
-            if (at >= end)
-            {
-                await p.DelayUntil(end);
-                continue;
-            }
-
-            await p.DelayUntil(at);
-            CargoUnit unit = _run.NewUnit(this, ChooseRoute(), p.Now);
+    private void Generate()
+    {
+        Simulation sim = _run.Simulation;
+        SimTime now = sim.Now;
+        if (_unitDue)
+        {
+            _unitDue = false;
+            CargoUnit unit = _run.NewUnit(this, ChooseRoute(), now);
             GeneratedTons += Definition.TonsPerUnit;
             TotalGeneratedTons += Definition.TonsPerUnit;
             _run.Generated(unit);
             unit.Advance(_run);
         }
+
+        if (now >= _monthEnd)
+        {
+            // The rate is constant within a calendar month: work it out once per month.
+            DateTime date = sim.CurrentDate;
+            var monthEnd = new DateTime(date.Year, date.Month, 1, 0, 0, 0, date.Kind).AddMonths(1);
+            _monthEnd = sim.TimeOf(monthEnd);
+            _rate = UnitsPerHour();
+        }
+
+        if (_rate <= 0)
+        {
+            sim.ScheduleAt(_monthEnd, Step, this);
+            return;
+        }
+
+        // Poisson arrivals with a rate that is constant within a month; memoryless, so a gap that
+        // crosses the month's end is redrawn with the next month's rate.
+        // Compared in hours first: the gap of a tiny demand can be longer than any representable duration.
+        double gap = -Math.Log(1 - _arrivals.NextDouble()) / _rate;
+        if (gap >= (_monthEnd - now).TotalHours)
+        {
+            sim.ScheduleAt(_monthEnd, Step, this);
+            return;
+        }
+
+        SimTime at = now + SimDuration.FromHours(gap);
+        if (at >= _monthEnd)
+        {
+            sim.ScheduleAt(_monthEnd, Step, this);
+            return;
+        }
+
+        _unitDue = true;
+        sim.ScheduleAt(at, Step, this);
     }
 
     private RouteStep[] ChooseRoute()

@@ -11,7 +11,11 @@ public sealed class CorridorRun
     private readonly Dictionary<string, ComponentRuntime> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitType> _units;
     private readonly List<FlowRuntime> _flows = [];
-    private readonly Dictionary<string, double> _deliveredByCommodity = new(StringComparer.Ordinal);
+    // Tons delivered in the period by commodity, indexed by the flows' CommodityIndex (no string hashing per unit),
+    // and the commodities in the order of their first delivery in the period (the order the dictionary reports).
+    private readonly List<string> _commodities = [];
+    private double[] _deliveredByCommodity = [];
+    private readonly List<int> _deliveredOrder = [];
     private readonly Dictionary<string, double> _divertedByCommodity = new(StringComparer.Ordinal);
     private readonly List<ComponentRuntime> _diversionPoints = [];
     private SimTime _yearStart;
@@ -46,9 +50,9 @@ public sealed class CorridorRun
         foreach (CargoFlowDefinition f in definition.Flows)
         {
             RouteStep[][] routes = f.Routes.Select(r => BuildRoute(f, r)).ToArray();
-            var flow = new FlowRuntime(this, f, routes) { UnitIndex = IndexOfUnit(f.Unit) };
+            var flow = new FlowRuntime(this, f, routes) { UnitIndex = IndexOfUnit(f.Unit), CommodityIndex = IndexOfCommodity(f.Commodity) };
             _flows.Add(flow);
-            Simulation.Start(flow.Generate, "flow:" + f.Id);
+            flow.Start();
             foreach (RouteStep[] route in routes)
             {
                 if (flow.DivertAfterTicks != long.MaxValue && route.Length > 0)
@@ -63,6 +67,7 @@ public sealed class CorridorRun
             }
         }
 
+        _deliveredByCommodity = new double[_commodities.Count];
         if (_diversionPoints.Count > 0)
         {
             Simulation.Start(SweepDiversions, "diversions");
@@ -242,6 +247,18 @@ public sealed class CorridorRun
         throw new InvalidOperationException($"Unit type '{id}' is not defined."); // validation rules this out
     }
 
+    private int IndexOfCommodity(string commodity)
+    {
+        int index = _commodities.IndexOf(commodity);
+        if (index < 0)
+        {
+            index = _commodities.Count;
+            _commodities.Add(commodity);
+        }
+
+        return index;
+    }
+
     internal void Generated(CargoUnit unit) => _trackedUnits?.Add(unit);
 
     internal void Deliver(CargoUnit unit)
@@ -258,8 +275,13 @@ public sealed class CorridorRun
             f.DeliveredFromBacklogTons += unit.Tons;
         }
 
-        string c = f.Definition.Commodity;
-        _deliveredByCommodity[c] = _deliveredByCommodity.GetValueOrDefault(c) + unit.Tons;
+        int c = f.CommodityIndex;
+        if (_deliveredByCommodity[c] == 0 && !_deliveredOrder.Contains(c))
+        {
+            _deliveredOrder.Add(c);
+        }
+
+        _deliveredByCommodity[c] += unit.Tons;
         Recycle(unit);
     }
 
@@ -338,7 +360,8 @@ public sealed class CorridorRun
             f.ResetStatistics();
         }
 
-        _deliveredByCommodity.Clear();
+        Array.Clear(_deliveredByCommodity);
+        _deliveredOrder.Clear();
         _divertedByCommodity.Clear();
         _transitDays.Reset();
         _yearStart = Simulation.Now;
@@ -366,7 +389,7 @@ public sealed class CorridorRun
             TonsInSystemAtYearStart = _tonsInSystemAtYearStart,
             TonsInSystemAtYearEnd = inSystem,
             Unstable = YearResult.IsUnstable(_tonsInSystemAtYearStart, inSystem, generated),
-            DeliveredTonsByCommodity = new Dictionary<string, double>(_deliveredByCommodity, StringComparer.Ordinal),
+            DeliveredTonsByCommodity = _deliveredOrder.ToDictionary(c => _commodities[c], c => _deliveredByCommodity[c], StringComparer.Ordinal),
             DivertedTonsByCommodity = new Dictionary<string, double>(_divertedByCommodity, StringComparer.Ordinal),
             Components = components,
             Flows = _flows.Select(f => new FlowKpi

@@ -105,10 +105,7 @@ internal sealed class StageRuntime : ComponentRuntime
 
             using (await p.Request(_slot))
             {
-                foreach (CargoUnit u in train)
-                {
-                    Moved(u);
-                }
+                MovedAll(train);
 
                 double hours = Math.Max(0, Definition.TrainHours(_stream));
                 Run.Simulation.Schedule(SimDuration.FromHours(hours), Arrive, train);
@@ -127,10 +124,7 @@ internal sealed class StageRuntime : ComponentRuntime
         held[train.Index] = last;
         last.Index = train.Index;
         held.RemoveAt(held.Count - 1);
-        foreach (CargoUnit u in train)
-        {
-            u.Advance(stage.Run);
-        }
+        CargoUnit.AdvanceAll(train, stage.Run);
 
         // Trains are reused: at 10 Mt/yr a fresh list per train was most of what a simulated year allocated.
         train.Clear();

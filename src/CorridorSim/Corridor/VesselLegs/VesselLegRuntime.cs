@@ -154,10 +154,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 // where they go next, not aboard) before any of them moves on.
                 unloading.AddRange(cargo);
                 cargo.Clear();
-                foreach (CargoUnit u in unloading)
-                {
-                    u.Advance(Run);
-                }
+                CargoUnit.AdvanceAll(unloading, Run);
 
                 unloading.Clear();
             }
@@ -207,9 +204,9 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             if (cargo.Count > 0)
             {
                 await port.BerthAndHandle(p, clock);
+                MovedAll(cargo);
                 foreach (CargoUnit u in cargo)
                 {
-                    Moved(u);
                     tonsHandled += u.Tons;
                 }
 
