@@ -219,7 +219,7 @@ internal static class StudyAnalysis
         }
         catch (ArgumentException e)
         {
-            return new SensitivityTable { Output = output, Year = year, Method = sobol ? "sobol" : "srrc", RSquared = double.NaN, Indices = [], Note = "Not computed: " + e.Message };
+            return new SensitivityTable { Output = output, Year = year, Method = sobol ? "sobol" : "srrc", RSquared = double.NaN, Indices = [], Note = "Not computed: " + (e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message) };
         }
     }
 

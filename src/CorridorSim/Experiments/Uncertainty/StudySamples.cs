@@ -22,7 +22,7 @@ internal static class StudySamples
         double[][] uniforms = u.Design switch
         {
             SampleDesign.Sobol => SobolSequence.Create(u.Samples, names.Count, seed, scramble: true),
-            SampleDesign.Saltelli => Saltelli.Create(u.Samples, names.Count, seed).RunOrder(),
+            SampleDesign.Saltelli => [.. Saltelli.Create(u.Samples, names.Count, seed).RunOrder()],
             _ => LatinHypercube.Create(u.Samples, names, seed),
         };
         return [.. uniforms.Select(row => u.Inputs.Select((input, k) => Value(input, row[k])).ToArray())];
