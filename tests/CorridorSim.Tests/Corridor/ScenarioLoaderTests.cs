@@ -258,7 +258,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     [InlineData("null for a number", "\"lengthKm\": 500,", "\"lengthKm\": null,", "$.stages[2].lengthKm", "found null, expected a number", 1)]
     [InlineData("integer expected", "\"berths\": 2,", "\"berths\": 2.5,", "$.ports[0].berths", "found 2.5, expected an integer", 1)]
     [InlineData("infinite number", "\"targetTons\": 5000000,", "\"targetTons\": 1e400,", "$.simulation.targetTons", "found 1e400, expected a finite number", 1)]
-    [InlineData("unknown field, top level", "\"name\": \"full-format\",", "\"name\": \"full-format\", \"colour\": \"blue\",", "$.colour", "unknown field 'colour' (expected one of: $schema, name, description, sources, simulation, calibration, units", 1)]
+    [InlineData("unknown field, top level", "\"name\": \"full-format\",", "\"name\": \"full-format\", \"colour\": \"blue\",", "$.colour", "unknown field 'colour' (expected one of: $schema, name, description, metric, sources, simulation, calibration, units", 1)]
     [InlineData("unknown field, nested", "{ \"id\": \"port:alat\", \"berths\": 3,", "{ \"id\": \"port:alat\", \"berth\": 3,", "$.ports[1].berth", "unknown field 'berth' (expected one of: id, berths, handlingHours, portTimeTargetHours, storms, source) | did you mean 'berths'?", 2)]
     [InlineData("unknown field, deep", "\"seed\": 7,", "\"sed\": 7,", "$.simulation.sed", "unknown field 'sed' | did you mean 'seed'?", 1)]
     [InlineData("duplicate field", "\"seed\": 7,", "\"seed\": 7, \"seed\": 8,", "$.simulation.seed", "duplicate field 'seed'", 1)]
