@@ -73,10 +73,31 @@ internal static class Report
                 stdout.WriteLine(string.Create(Inv,
                     $"Calibration {c.Year}: transit of {t.Flow} {Num(t.SimulatedMeanDays)} days vs reported {t.MinDays:0.#}–{t.MaxDays:0.#} days {t.Source}: {(t.WithinRange ? "inside" : "OUTSIDE")} the range."));
             }
+
+            if (c.Backtest.Count > 0)
+            {
+                PrintBacktest(console, r, c);
+            }
         }
 
         WriteTables(console, "Components: mean over the simulated years (95% CI across replications)",
             new Column<ComponentSummary>("component", x => x.Id), ComponentColumns, r.Components.OrderByDescending(x => x.Utilization.Mean).ToList());
+    }
+
+    private static void PrintBacktest(IAnsiConsole console, ProjectionResult r, CalibrationResult c)
+    {
+        string Service(BacktestYear b) => r.Capacity?.Years.FirstOrDefault(y => y.Year == b.Year) is { } y ? Mt(y.ServiceCapacityTons.Mean) : "–";
+        Column<BacktestYear>[] columns =
+        [
+            new("reported Mt", b => Mt(b.ReportedTons)),
+            new("model Mt", b => Mt(b.SimulatedTons)),
+            new("error", b => b.RelativeError.ToString("+0.0%;-0.0%", Inv)),
+            new($"within ±{c.Tolerance.ToString("0%", Inv)}", b => b.WithinTolerance ? "yes" : "NO"),
+            new("stated capacity Mt/yr", b => b.StatedCapacityTons is { } s ? Mt(s) : "–"),
+            new("service capacity Mt/yr", Service),
+        ];
+        WriteTables(console, $"Backtest: delivered tons against the reported series {c.Source}; stated capacities {c.StatedCapacitySource}",
+            new Column<BacktestYear>("year", b => b.Year.ToString(Inv)), columns, c.Backtest);
     }
 
     private static void PrintCapacity(IAnsiConsole console, TextWriter stdout, ProjectionResult r, CapacityResult cap)

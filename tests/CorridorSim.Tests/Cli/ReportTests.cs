@@ -48,7 +48,7 @@ public sealed partial class ReportTests
         }
 
         Assert.DoesNotContain(lines, l => EmptyKeyCell().IsMatch(l));
-        Assert.Contains("port:sangachal (", text, StringComparison.Ordinal);
+        Assert.Contains("ferry:kuryk-alat (", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SampleScenarioTests(SampleRuns runs)
     [Fact]
     public void Samples_Folder_HasTheFourScenarios()
     {
-        Assert.Equal(["caspian-storms", "sea-level-decline", "titr-10mt-2030", "titr-baseline-2024"], CliHarness.SampleNames);
+        Assert.Equal(["caspian-storms", "sea-level-decline", "titr-10mt-2030", "titr-baseline-2024", "titr-history-2022-2025"], CliHarness.SampleNames);
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class SampleScenarioTests(SampleRuns runs)
         }
 
         Assert.Equal(
-            scenario.Corridor.Ports.Select(p => p.Id).Concat(scenario.Corridor.Stages.Select(s => s.Id)).Concat(scenario.Corridor.VesselLegs.Select(v => v.Id)).Order(StringComparer.Ordinal),
+            scenario.Corridor.Ports.Select(p => p.Id).Concat(scenario.Corridor.Stages.Select(s => s.Id)).Concat(scenario.Corridor.VesselLegs.Select(v => v.Id)).Concat(scenario.Corridor.Components.OfType<RoadLegDefinition>().Select(v => v.Id)).Order(StringComparer.Ordinal),
             componentIds.Order(StringComparer.Ordinal));
 
         foreach (JsonElement y in years)

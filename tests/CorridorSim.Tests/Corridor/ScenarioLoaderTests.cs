@@ -258,7 +258,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     [InlineData("null for a number", "\"lengthKm\": 500,", "\"lengthKm\": null,", "$.stages[2].lengthKm", "found null, expected a number", 1)]
     [InlineData("integer expected", "\"berths\": 2,", "\"berths\": 2.5,", "$.ports[0].berths", "found 2.5, expected an integer", 1)]
     [InlineData("infinite number", "\"targetTons\": 5000000,", "\"targetTons\": 1e400,", "$.simulation.targetTons", "found 1e400, expected a finite number", 1)]
-    [InlineData("unknown field, top level", "\"name\": \"full-format\",", "\"name\": \"full-format\", \"colour\": \"blue\",", "$.colour", "unknown field 'colour' (expected one of: $schema, name, description, sources, simulation, calibration, units", 1)]
+    [InlineData("unknown field, top level", "\"name\": \"full-format\",", "\"name\": \"full-format\", \"colour\": \"blue\",", "$.colour", "unknown field 'colour' (expected one of: $schema, name, description, metric, sources, simulation, calibration, units", 1)]
     [InlineData("unknown field, nested", "{ \"id\": \"port:alat\", \"berths\": 3,", "{ \"id\": \"port:alat\", \"berth\": 3,", "$.ports[1].berth", "unknown field 'berth' (expected one of: id, berths, handlingHours, portTimeTargetHours, storms, source) | did you mean 'berths'?", 2)]
     [InlineData("unknown field, deep", "\"seed\": 7,", "\"sed\": 7,", "$.simulation.sed", "unknown field 'sed' | did you mean 'seed'?", 1)]
     [InlineData("duplicate field", "\"seed\": 7,", "\"seed\": 7, \"seed\": 8,", "$.simulation.seed", "duplicate field 'seed'", 1)]
@@ -294,6 +294,7 @@ public sealed class ScenarioLoaderTests(ITestOutputHelper output)
     [InlineData("investment on the wrong component", "\"component\": \"port:alat\", \"kind\": \"handlingTimeFactor\"", "\"component\": \"rail:kz\", \"kind\": \"handlingTimeFactor\"", "$.investments[4].component", "stage 'rail:kz' takes no investment of kind HandlingTimeFactor; it takes TrainsPerDay", 1)]
     [InlineData("calibration flow unknown", "\"transitFlow\": \"wagons-west\"", "\"transitFlow\": \"wagons-east\"", "$.calibration.transitFlow", "found 'wagons-east', expected the id of a flow in $.flows (defined: wagons-west, containers-west)", 1)]
     [InlineData("calibration year not simulated", "\"year\": 2025,", "\"year\": 2030,", "$.calibration.year", "found 2030, expected one of the simulated years 2025..2026", 1)]
+    [InlineData("backtest year not simulated", "\"year\": 2025,", "\"year\": 2025, \"reportedTonsByYear\": { \"2025\": 4119000, \"2027\": 5000000 },", "$.calibration.reportedTonsByYear.2027", "year 2027 is not simulated; expected one of 2025..2026", 1)]
     [InlineData("calibration transit range reversed", "\"transitDaysMax\": 17", "\"transitDaysMax\": 10", "$.calibration.transitDaysMax", "found 10, expected at least transitDaysMin (13)", 1)]
     [InlineData("calibration transit without flow", "\"transitFlow\": \"wagons-west\",", "", "$.calibration.transitDaysMin", "'transitDaysMin' is given but no transitFlow names the flow", 3)]
     public void Parse_BrokenScenario_ReportsThePathAndWhatWasExpected(string name, string find, string replace, string path, string fragments, int count)

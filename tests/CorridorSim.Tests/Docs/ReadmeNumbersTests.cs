@@ -118,6 +118,17 @@ public sealed partial class ReadmeNumbersTests
                     .Append(Inv, $"for {c.GetProperty("year").GetInt32()} (tolerance ±{c.GetProperty("tolerance").GetDouble():0 %}) and a mean transit of ")
                     .Append(Inv, $"{F(transit, "simulatedMeanDays", "0.0")} days against the reported {transit.GetProperty("minDays").GetDouble():0.#}–{transit.GetProperty("maxDays").GetDouble():0.#}.\n");
                 break;
+            case "backtest":
+                JsonElement cal = runs[0].Summary.GetProperty("calibration");
+                md.Append("| year | reported Mt | model Mt | error | stated capacity Mt/yr | service capacity Mt/yr |\n|---|---|---|---|---|---|\n");
+                foreach (JsonElement b in cal.GetProperty("backtest").EnumerateArray())
+                {
+                    static string OrDash(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Number ? Mt(e, name) : "–";
+                    md.Append(Inv, $"| {b.GetProperty("year").GetInt32()} | {Mt(b, "reportedTons")} | {Mt(b, "simulatedTons")} | {b.GetProperty("relativeError").GetDouble():+0.0 %;−0.0 %} | ")
+                        .Append(Inv, $"{OrDash(b, "statedCapacityTons")} | {OrDash(b, "serviceCapacityTons")} |\n");
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"unknown README block kind '{words[0]}'");
         }

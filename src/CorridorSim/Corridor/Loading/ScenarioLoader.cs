@@ -300,6 +300,12 @@ public static class ScenarioLoader
             issues.Add(new("$.calibration.year", $"found {I(c.Year)}, expected one of the simulated years {I(first)}..{I(last)} (simulation.startYear, simulation.years)."));
         }
 
+        // A backtest year that is not simulated would silently drop out of the comparison.
+        foreach (int year in c.ReportedTonsByYear.Keys.Where(y => !simulationBroken && (y < first || y > last)).Order())
+        {
+            issues.Add(new("$.calibration.reportedTonsByYear." + I(year), $"year {I(year)} is not simulated; expected one of {I(first)}..{I(last)} (simulation.startYear, simulation.years)."));
+        }
+
         if (c.TransitFlow is { } flow)
         {
             IReadOnlyList<CargoFlowDefinition> flows = s.Corridor.Flows;

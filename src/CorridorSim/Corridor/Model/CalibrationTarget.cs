@@ -26,4 +26,13 @@ public sealed record CalibrationTarget
 
     /// <summary>Where the reported transit comes from.</summary>
     public string TransitSource { get; init; } = string.Empty;
+
+    /// <summary>Reported tons delivered by calendar year, for a backtest over several simulated years; empty: none.</summary>
+    public IReadOnlyDictionary<int, double> ReportedTonsByYear { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Stated whole-route capacity in tons a year by calendar year, shown beside a capacity run's service capacity; empty: none.</summary>
+    public IReadOnlyDictionary<int, double> StatedCapacityTonsByYear { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Where the stated capacities come from.</summary>
+    public string StatedCapacitySource { get; init; } = string.Empty;
 }

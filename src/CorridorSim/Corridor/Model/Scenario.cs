@@ -9,6 +9,9 @@ public sealed record Scenario
     /// <summary>What the scenario represents.</summary>
     public string Description { get; init; } = string.Empty;
 
+    /// <summary>The reported volume series the scenario's tons stand for, free text; empty when unstated.</summary>
+    public string Metric { get; init; } = string.Empty;
+
     /// <summary>The sources cited (DOMAIN.md ids → titles), for the record.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
 

@@ -26,6 +26,9 @@ internal static class ScenarioFields
         new("transitDaysMin", Form.Number, "Lowest reported transit time of transitFlow, in days. Requires transitFlow.") { Min = 0, Max = 3650 },
         new("transitDaysMax", Form.Number, "Highest reported transit time of transitFlow, in days; at least transitDaysMin. Requires transitFlow.") { Min = 0, Max = 3650 },
         new("transitSource", Form.Text, "Where the reported transit times come from."),
+        new("reportedTonsByYear", Form.YearMap, "Reported tons delivered by calendar year, e.g. {\"2022\": 1485000} (the KZ Ministry of Transport series [S249]): a backtest; the run prints each listed simulated year's delivered tons beside it and the error, judged against tolerance.") { Min = 0, MinExclusive = true, Max = 1e10 },
+        new("statedCapacityTonsByYear", Form.YearMap, "Stated whole-route capacity in tons a year by calendar year, e.g. {\"2024\": 5800000} (ADB [S269]); a run with --capacity prints the service capacity beside it.") { Min = 0, MinExclusive = true, Max = 1e10 },
+        new("statedCapacitySource", Form.Text, "Where the stated capacities come from."),
     ]);
 
     public static Shape Root { get; } = new("scenario", "a CorridorSim scenario", typeof(Scenario),
@@ -33,6 +36,7 @@ internal static class ScenarioFields
         new("$schema", Form.Text, "Optional URI or path of this schema, for editors; ignored by the loader."),
         new("name", Form.Text, "Scenario name, used in reports and summary.json.") { Required = true, MinLength = 1 },
         new("description", Form.Text, "What the scenario represents, free text."),
+        new("metric", Form.Text, "The reported volume series the scenario's tons stand for, free text (the samples: the KZ Ministry of Transport TITR series [S249]); other series may give growth rates or shares, and the text says which."),
         new("sources", Form.TextMap, "The sources the file cites: DOMAIN.md source id (e.g. \"S249\") to a title or citation. Kept for the record."),
         new("simulation", Form.Object, "How the scenario is simulated: the years, warm-up, replications, seed and throughput target.") { Required = true, Item = Simulation },
         new("calibration", Form.Object, "Reported figures the scenario is calibrated against; the run prints its error against them.") { Item = Calibration },

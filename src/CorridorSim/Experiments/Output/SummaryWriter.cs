@@ -128,6 +128,42 @@ public static class SummaryWriter
                     w.WriteNull("transit");
                 }
 
+                if (cal.Backtest.Count > 0)
+                {
+                    w.WriteStartArray("backtest");
+                    foreach (BacktestYear b in cal.Backtest)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("year", b.Year);
+                        JsonText.Number(w, "reportedTons", b.ReportedTons);
+                        JsonText.Number(w, "simulatedTons", b.SimulatedTons);
+                        JsonText.Number(w, "relativeError", b.RelativeError);
+                        w.WriteBoolean("withinTolerance", b.WithinTolerance);
+                        if (b.StatedCapacityTons is { } stated)
+                        {
+                            JsonText.Number(w, "statedCapacityTons", stated);
+                        }
+                        else
+                        {
+                            w.WriteNull("statedCapacityTons");
+                        }
+
+                        if (r.Capacity?.Years.FirstOrDefault(y => y.Year == b.Year) is { } service)
+                        {
+                            JsonText.Number(w, "serviceCapacityTons", service.ServiceCapacityTons.Mean);
+                        }
+                        else
+                        {
+                            w.WriteNull("serviceCapacityTons");
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteString("statedCapacitySource", cal.StatedCapacitySource);
+                }
+
                 w.WriteEndObject();
             }
 

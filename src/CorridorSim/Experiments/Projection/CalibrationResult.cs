@@ -28,4 +28,10 @@ public sealed record CalibrationResult
 
     /// <summary>The transit check; null when the target names no transit flow.</summary>
     public TransitCalibration? Transit { get; init; }
+
+    /// <summary>The backtest: each simulated year of <see cref="CalibrationTarget.ReportedTonsByYear"/>, in year order; empty when none.</summary>
+    public IReadOnlyList<BacktestYear> Backtest { get; init; } = [];
+
+    /// <summary>Where the stated capacities of <see cref="BacktestYear.StatedCapacityTons"/> come from.</summary>
+    public string StatedCapacitySource { get; init; } = string.Empty;
 }

@@ -215,6 +215,21 @@ internal static class ProjectionAnalysis
             WithinTolerance = Math.Abs(error) <= target.Tolerance,
             Source = target.Source,
             Transit = transit,
+            Backtest = [.. years.Where(s => target.ReportedTonsByYear.ContainsKey(s.Year)).Select(s =>
+            {
+                double reported = target.ReportedTonsByYear[s.Year];
+                double e = (s.DeliveredTons.Mean - reported) / reported;
+                return new BacktestYear
+                {
+                    Year = s.Year,
+                    ReportedTons = reported,
+                    SimulatedTons = s.DeliveredTons.Mean,
+                    RelativeError = e,
+                    WithinTolerance = Math.Abs(e) <= target.Tolerance,
+                    StatedCapacityTons = target.StatedCapacityTonsByYear.TryGetValue(s.Year, out double stated) ? stated : null,
+                };
+            })],
+            StatedCapacitySource = target.StatedCapacitySource,
         };
     }
 }
