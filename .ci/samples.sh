@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The corridorsim CLI on the sample scenarios, end to end (called by .ci/run after the build; needs a Release build).
-# Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep and
+# Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep and a small study and
 # checks that a broken scenario and a bad --out are refused with exit code 2, then packs the tool, installs it from
 # the local folder and checks its size, init and usage line. Prints the calibration lines of the baseline.
 # Run from anywhere: `bash .ci/samples.sh`. Needs no network beyond the package restore.
@@ -72,6 +72,15 @@ for f in sweep.csv sweep.json sweep.png; do
   need_file "$dir/$f"
 done
 [ "$(wc -l <"$dir/sweep.csv")" -eq 4 ] || die "sweep.csv should have a header and 3 rows"
+
+step "study: the 10 Mt sample's uncertainty section, 24 samples, delivered tons only"
+dir="$out/study-10mt"
+expect_exit 0 "$out/study.log" study samples/scenarios/titr-10mt-2030.json -n 24 --no-capacity --out "$dir"
+for f in summary.json study.csv samples.csv sensitivity.csv fan.png first-year.png sensitivity.png; do
+  need_file "$dir/$f"
+done
+grep -q 'conforms to schema' "$out/study.log" || die "study: summary.json not checked against the schema"
+[ "$(wc -l <"$dir/samples.csv")" -eq $((24 * 8 + 1)) ] || die "samples.csv should have a header and 24 x 8 rows"
 
 step "a broken scenario is refused with exit code 2"
 broken="$out/broken.json"
