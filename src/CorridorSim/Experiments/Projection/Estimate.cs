@@ -70,8 +70,8 @@ public sealed record Estimate
             Mean = mean,
             Ci95Low = mean - half,
             Ci95High = mean + half,
-            P10 = Quantile(x, 0.10),
-            P90 = Quantile(x, 0.90),
+            P10 = Quantiles.OfSorted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(x), 0.10),
+            P90 = Quantiles.OfSorted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(x), 0.90),
             StandardDeviation = sd,
             Count = n,
         };
@@ -92,18 +92,5 @@ public sealed record Estimate
         }
 
         return n == 0 ? double.NaN : sum / n;
-    }
-
-    private static double Quantile(List<double> sorted, double p)
-    {
-        double h = (sorted.Count - 1) * p;
-        int lower = (int)Math.Floor(h);
-        if (lower >= sorted.Count - 1)
-        {
-            return sorted[^1];
-        }
-
-        double fraction = h - lower;
-        return fraction == 0 ? sorted[lower] : sorted[lower] + (fraction * (sorted[lower + 1] - sorted[lower]));
     }
 }
