@@ -542,6 +542,40 @@ public class StoreTests
     }
 
     [Fact]
+    public void GetBatch_SeveralGettersServedAtOneInstant_EachResumesWithItsOwnItemsInOrder()
+    {
+        var sim = new Simulation();
+        var quay = new Store<string>(sim);
+        var first = new List<string>();
+        var second = new List<string>();
+        string? single = null;
+
+        sim.Start(async p => Assert.Equal(2, await p.GetBatch(quay, 2, Hours(10), first)));
+        sim.Start(async p => Assert.Equal(3, await p.GetBatch(quay, 3, Hours(10), second)));
+        sim.Start(async p => single = await p.Get(quay));
+        sim.Start(async p =>
+        {
+            await p.Delay(Hours(1));
+            foreach (string w in new[] { "a", "b", "c", "d", "e", "f", "g" })
+            {
+                quay.TryPut(w);
+            }
+
+            // Every getter is served before any resumes: their items are reserved, not in the store.
+            Assert.Equal(1, quay.Count);
+        });
+
+        sim.Run();
+
+        // Each put serves the getters in their order, each as soon as it can be: the single get the first item.
+        Assert.Equal("a", single);
+        Assert.Equal(["b", "c"], first);
+        Assert.Equal(["d", "e", "f"], second);
+        Assert.Equal(1, quay.Count);
+        Assert.Equal("g", quay[0]);
+    }
+
+    [Fact]
     public void GetBatch_DeadlinePasses_LeavesWithWhatIsThereOldestFirst()
     {
         var sim = new Simulation();
