@@ -99,9 +99,7 @@ internal static partial class Commands
                 Study.Steps(scenario, options), progress => Study.Run(scenario, options, progress, interrupt));
             clock.Stop();
             StudyReport.Print(console, stdout, scenario, result);
-            string summaryPath = output.File("summary.json");
-            File.WriteAllText(summaryPath, SummaryWriter.ToJson(result));
-            if (CheckSummary(summaryPath, stdout, stderr, Path.Combine(output.Target, "summary.json")) != Program.Success)
+            if (!WriteSummary(output, SummaryWriter.ToJson(result), stdout, stderr))
             {
                 return Program.Failure;
             }

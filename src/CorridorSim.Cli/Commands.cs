@@ -302,6 +302,14 @@ internal static partial class Commands
         return Program.Failure;
     }
 
+    /// <summary>Writes summary.json into the output's staging folder and checks it against the schema; false (errors on stderr) when it does not conform.</summary>
+    private static bool WriteSummary(OutputFolder output, string json, TextWriter stdout, TextWriter stderr)
+    {
+        string summaryPath = output.File("summary.json");
+        File.WriteAllText(summaryPath, json);
+        return CheckSummary(summaryPath, stdout, stderr, Path.Combine(output.Target, "summary.json")) == Program.Success;
+    }
+
     /// <summary>The message without the " (Parameter 'name')" that .NET appends: the name is the library's, not the user's.</summary>
     private static string Plain(ArgumentException ex) =>
         ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
@@ -432,9 +440,7 @@ internal static partial class Commands
             clock.Stop();
 
             Report.PrintProjection(console, stdout, scenario, result);
-            string summaryPath = output.File("summary.json");
-            File.WriteAllText(summaryPath, SummaryWriter.ToJson(result));
-            if (CheckSummary(summaryPath, stdout, stderr, Path.Combine(output.Target, "summary.json")) != Program.Success)
+            if (!WriteSummary(output, SummaryWriter.ToJson(result), stdout, stderr))
             {
                 return Program.Failure;
             }

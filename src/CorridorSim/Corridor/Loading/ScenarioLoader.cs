@@ -210,7 +210,7 @@ public static class ScenarioLoader
         };
         CrossFieldRules(root, binder.Mapping, shadows);
         bool simulationBroken = binder.Structure.Any(i => i.Path == "$" || IsAtOrUnder(i.Path, "$.simulation"));
-        semantic.AddRange(CorridorValidator.Validate(s.Corridor, simulationBroken ? null : SimulatedYears(s.Simulation)).Select(e => new Issue(e.Path, e.Message)));
+        semantic.AddRange(CorridorValidator.Validate(s.Corridor, simulationBroken ? null : s.Simulation.SimulatedYears).Select(e => new Issue(e.Path, e.Message)));
         if (s.Calibration is { } c && root.TryGetProperty("calibration", out JsonElement cal) && cal.ValueKind == JsonValueKind.Object)
         {
             CheckCalibration(s, c, cal, simulationBroken, semantic);
@@ -224,10 +224,6 @@ public static class ScenarioLoader
         return s;
     }
 
-    /// <summary>The calendar years a run of <paramref name="settings"/> simulates, its warm-up included.</summary>
-    private static (int First, int Last) SimulatedYears(SimulationSettings settings) =>
-        (new DateTime(settings.StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-settings.WarmupDays).Year,
-         settings.StartYear + settings.Years - 1);
 
     // The rules between fields of one object that a field table cannot state; the shadows keep a model check from
     // repeating an error already reported (a stage without "from" is not also "from and to must differ").

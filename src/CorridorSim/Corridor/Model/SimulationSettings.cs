@@ -39,4 +39,8 @@ public sealed record SimulationSettings
     /// sample scenarios). Every unit is simulated, so a backlog without bound would end in running out of memory.
     /// </summary>
     public double MaxTonsInSystem { get; init; } = 100_000_000;
+
+    /// <summary>The calendar years a run simulates, its warm-up included: from the year the warm-up starts in to the last reported year.</summary>
+    internal (int First, int Last) SimulatedYears =>
+        (new DateTime(StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-WarmupDays).Year, StartYear + Years - 1);
 }

@@ -48,6 +48,10 @@ public sealed record VesselLegDefinition : ComponentDefinition
     /// </summary>
     public IReadOnlyDictionary<int, double> LoadFactorByYear { get; init; } = new Dictionary<int, double>();
 
+    /// <summary>The load factor <see cref="LoadFactorByYear"/> gives <paramref name="year"/>: the listed year nearest to it (the earlier one on a tie); 1 with no table.</summary>
+    internal double TableLoadFactor(int year) =>
+        LoadFactorByYear.Count == 0 ? 1 : LoadFactorByYear.OrderBy(e => Math.Abs(e.Key - year)).ThenBy(e => e.Key).First().Value;
+
     internal override string What => "vessel leg";
 
     internal override IReadOnlyList<InvestmentKind> Investments => [InvestmentKind.AddVessels, InvestmentKind.LoadFactor];

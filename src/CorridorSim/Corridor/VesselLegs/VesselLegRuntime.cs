@@ -72,8 +72,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 return o;
             }
 
-            IReadOnlyDictionary<int, double> table = Definition.LoadFactorByYear;
-            if (table.Count == 0)
+            if (Definition.LoadFactorByYear.Count == 0)
             {
                 return 1;
             }
@@ -83,7 +82,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             {
                 // Looked up once per simulated year (route choice asks for it per unit).
                 _loadFactorYear = year;
-                _loadFactorOfYear = NearestYear(table, year);
+                _loadFactorOfYear = Definition.TableLoadFactor(year);
             }
 
             return _loadFactorOfYear;
@@ -92,12 +91,6 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
     private int _loadFactorYear = int.MinValue;
 
-    /// <summary>The value of the listed year nearest to <paramref name="year"/> (the earlier one on a tie).</summary>
-    private static double NearestYear(IReadOnlyDictionary<int, double> table, int year)
-    {
-        int best = table.Keys.OrderBy(y => Math.Abs(y - year)).ThenBy(y => y).First();
-        return table[best];
-    }
     private double _loadFactorOfYear;
 
     public void AddVessel(VesselDefinition vessel, SimTime from)

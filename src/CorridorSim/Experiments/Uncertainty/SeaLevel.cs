@@ -19,8 +19,7 @@ internal static class SeaLevel
     {
         CorridorDefinition c = s.Corridor;
         SimulationSettings settings = s.Simulation;
-        int first = new DateTime(settings.StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-settings.WarmupDays).Year;
-        int last = settings.StartYear + settings.Years - 1;
+        (int first, int last) = settings.SimulatedYears;
         int from = input.FromYear == 0 ? settings.StartYear : input.FromYear;
         DateTime start = January(from);
         double perYear = cmPerYear * input.LoadFactorPerCm;
@@ -34,12 +33,11 @@ internal static class SeaLevel
                 continue;
             }
 
-            double Table(int y) => leg.LoadFactorByYear.Count == 0 ? 1 : leg.LoadFactorByYear.OrderBy(e => Math.Abs(e.Key - y)).ThenBy(e => e.Key).First().Value;
-            double anchor = Table(from);
+            double anchor = leg.TableLoadFactor(from);
             components.Add(leg with
             {
                 LoadFactorByYear = Enumerable.Range(first, last - first + 1)
-                    .ToDictionary(y => y, y => y <= from ? Table(y) : Clamp(anchor - (perYear * (y - from)))),
+                    .ToDictionary(y => y, y => y <= from ? leg.TableLoadFactor(y) : Clamp(anchor - (perYear * (y - from)))),
             });
 
             InvestmentDefinition[] resets = [.. c.Investments.Where(i => i.Component == leg.Id && i.Kind == InvestmentKind.LoadFactor).OrderBy(i => i.Date)];

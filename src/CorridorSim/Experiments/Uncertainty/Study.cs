@@ -138,7 +138,7 @@ public static class Study
             IReadOnlyList<ScenarioError> found;
             try
             {
-                found = CorridorValidator.Validate(StudySamples.Apply(scenario, u, values[i]).Corridor, Years(scenario.Simulation));
+                found = CorridorValidator.Validate(StudySamples.Apply(scenario, u, values[i]).Corridor, scenario.Simulation.SimulatedYears);
             }
             catch (ArgumentException e)
             {
@@ -189,7 +189,4 @@ public static class Study
     /// <summary>The samples a design of <paramref name="u"/> runs: N, or N·(k + 2) for Saltelli's.</summary>
     internal static int SampleCount(UncertaintyDefinition u) =>
         u.Design == SampleDesign.Saltelli ? u.Samples * (u.Inputs.Count + 2) : u.Samples;
-
-    private static (int First, int Last) Years(SimulationSettings s) =>
-        (new DateTime(s.StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-s.WarmupDays).Year, s.StartYear + s.Years - 1);
 }

@@ -101,8 +101,7 @@ internal static class StudySamples
     {
         CorridorDefinition c = s.Corridor;
         SimulationSettings settings = s.Simulation;
-        int first = new DateTime(settings.StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-settings.WarmupDays).Year;
-        int last = settings.StartYear + settings.Years - 1;
+        (int first, int last) = settings.SimulatedYears;
         switch (input.Kind)
         {
             case UncertainInputKind.DemandLevel:
