@@ -30,6 +30,7 @@ internal static partial class Commands
         root.Subcommands.Add(BuildValidate(stdout, stderr, verbose));
         root.Subcommands.Add(BuildSweep(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(BuildStudy(stdout, stderr, verbose, interrupt));
+        root.Subcommands.Add(BuildPlan(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(Init.Build(stdout, stderr));
         return root;
     }
@@ -153,6 +154,11 @@ internal static partial class Commands
                 CheckStudy(s, new StudyOptions(), file.Name);
             }
 
+            if (s.Plan is not null)
+            {
+                CheckPlan(s, new PlanOptions(), file.Name);
+            }
+
             CorridorDefinition c = s.Corridor;
             stdout.WriteLine(string.Create(Inv,
                 $"{file.Name}: valid. {c.Ports.Count} ports, {c.Stages.Count} stages, {c.VesselLegs.Count} vessel legs, {c.Components.OfType<RoadLegDefinition>().Count()} road legs, {c.Flows.Count} flows, {c.Investments.Count} investments; years {s.Simulation.StartYear}–{s.Simulation.StartYear + s.Simulation.Years - 1}, {s.Simulation.Replications} replications."));
@@ -160,6 +166,12 @@ internal static partial class Commands
             {
                 stdout.WriteLine(string.Create(Inv,
                     $"uncertainty: {study.Inputs.Count} inputs, {Study.Steps(s, new StudyOptions { Capacity = null })} simulations ({study.Samples} {Word(study.Design)} samples × {study.Replications} replications) for `{ToolName} study`; every sample's scenario is valid."));
+            }
+
+            if (s.Plan is { } plan)
+            {
+                stdout.WriteLine(string.Create(Inv,
+                    $"plan: {plan.Candidates.Count} candidates, {plan.Classes.Count} project classes, target year {plan.TargetYear}, P ≥ {plan.Probability:0.##}, {plan.Samples} samples for `{ToolName} plan`."));
             }
 
             return Program.Success;

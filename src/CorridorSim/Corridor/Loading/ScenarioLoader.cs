@@ -221,6 +221,15 @@ public static class ScenarioLoader
             semantic.AddRange(UncertaintyRules.Check(s, u).Select(e => new Issue(e.Path, e.Message)));
         }
 
+        if (s.Plan is { } plan)
+        {
+            s = s with { Plan = PlanRules.Named(plan) };
+            if (!simulationBroken)
+            {
+                semantic.AddRange(PlanRules.Check(s, s.Plan).Select(e => new Issue(e.Path, e.Message)));
+            }
+        }
+
         return s;
     }
 

@@ -24,6 +24,9 @@ public sealed record Scenario
     /// <summary>The uncertain inputs and the study design, or null when the inputs are taken as known.</summary>
     public UncertaintyDefinition? Uncertainty { get; init; }
 
+    /// <summary>The capacity-planning question (candidate investments and what a plan must achieve), or null.</summary>
+    public PlanDefinition? Plan { get; init; }
+
     /// <summary>The corridor.</summary>
     public required CorridorDefinition Corridor { get; init; }
 }

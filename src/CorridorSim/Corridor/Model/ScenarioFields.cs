@@ -49,6 +49,7 @@ internal static class ScenarioFields
         new("slowdowns", Form.List, "Dated slowdowns of stages (border congestion episodes).") { Item = SlowdownFields.Slowdown },
         new("investments", Form.List, "Dated capacity changes, applied at their simulated date.") { Item = InvestmentFields.Investment },
         new("uncertainty", Form.Object, "What the scenario is unsure about, for `corridorsim study`: distributions over inputs and the sampling design. Without it the scenario's inputs are taken as known.") { Item = UncertaintyFields.Uncertainty },
+        new("plan", Form.Object, "A capacity-planning question, for `corridorsim plan`: a menu of candidate investments with capex, lead times and slippage, and the probability with which the target must be reached by a year.") { Item = PlanFields.Plan },
     ]);
 
     /// <summary>Every object shape, reachable from <see cref="Root"/>, each once, in first-reached order.</summary>

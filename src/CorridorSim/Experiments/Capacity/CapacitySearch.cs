@@ -46,6 +46,12 @@ internal static class CapacitySearch
     private static readonly double MaxFlowTons = FlowFields.Flow.Fields.First(f => f.Name == "annualTons").Max!.Value;
 
     /// <summary>
+    /// Whether a service capacity reaches <paramref name="targetTons"/>: within a relative 1e-9, so a search whose
+    /// probe at the target was served (its capacity the target's factor times the demand) counts as reaching it.
+    /// </summary>
+    public static bool Reaches(double serviceTons, double targetTons) => serviceTons >= targetTons * (1 - 1e-9);
+
+    /// <summary>
     /// Searches <paramref name="year"/> of <paramref name="corridor"/>. With a <paramref name="baseline"/> (the
     /// unrelieved corridor's search in the same replication) the reference transit is the baseline's and the
     /// bisection starts from the baseline's service capacity; null when the year has no demand. A

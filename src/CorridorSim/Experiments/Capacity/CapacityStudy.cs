@@ -92,7 +92,7 @@ internal static class CapacityStudy
                 CeilingTons = Estimate.Of(found.Select(s => s.CeilingTons)),
                 ServiceCapacityTonsByCommodity = ByCommodity(found, s => s.ServiceTonsByCommodity),
                 CeilingTonsByCommodity = ByCommodity(found, s => s.CeilingTonsByCommodity),
-                ProbabilityTargetMet = (double)found.Count(s => s.ServiceTons >= settings.TargetTons) / found.Length,
+                ProbabilityTargetMet = (double)found.Count(s => CapacitySearch.Reaches(s.ServiceTons, settings.TargetTons)) / found.Length,
                 Bottlenecks = gains
                     .OrderByDescending(g => g.ServiceCapacityGainTons.Mean)
                     .ThenByDescending(g => g.CeilingGainTons.Mean)

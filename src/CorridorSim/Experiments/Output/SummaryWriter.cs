@@ -66,6 +66,18 @@ public static class SummaryWriter
         return ToJson(study.Projection, w => StudyWriter.Section(w, study));
     }
 
+    /// <summary>
+    /// The summary.json of a capacity plan: <see cref="ToJson(ProjectionResult)"/> of the corridor with the chosen plan
+    /// completed on its promised dates, with the <c>"plan"</c> section after <c>"calibration"</c> (see <see cref="PlanWriter"/>).
+    /// </summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(PlanResult plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return ToJson(plan.Projection, w => PlanWriter.Section(w, plan));
+    }
+
     private static string ToJson(ProjectionResult r, Action<System.Text.Json.Utf8JsonWriter>? section)
     {
         return JsonText.Write(w =>

@@ -286,7 +286,7 @@ internal static class StudyAnalysis
                 CeilingTons = Estimate.Of(found.Select(s => s.CeilingTons)),
                 ServiceCapacityTonsByCommodity = CapacityStudy.ByCommodity(found, s => s.ServiceTonsByCommodity),
                 CeilingTonsByCommodity = CapacityStudy.ByCommodity(found, s => s.CeilingTonsByCommodity),
-                ProbabilityTargetMet = (double)found.Count(s => s.ServiceTons >= settings.TargetTons) / found.Length,
+                ProbabilityTargetMet = (double)found.Count(s => CapacitySearch.Reaches(s.ServiceTons, settings.TargetTons)) / found.Length,
                 Bottlenecks = [],
             });
         }

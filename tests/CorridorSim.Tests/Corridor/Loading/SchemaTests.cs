@@ -138,6 +138,7 @@ public sealed class SchemaTests(ITestOutputHelper output)
             ["## roadLegs"] = RoadLegFields.RoadLeg, ["## flows"] = FlowFields.Flow, ["A route:"] = FlowFields.Route, ["`diversion`:"] = FlowFields.Diversion,
             ["## slowdowns"] = SlowdownFields.Slowdown, ["## investments"] = InvestmentFields.Investment,
             ["## uncertainty"] = UncertaintyFields.Uncertainty, ["An uncertain input:"] = UncertaintyFields.Input,
+            ["## plan"] = PlanFields.Plan, ["A project class:"] = PlanFields.Class, ["A candidate:"] = PlanFields.Candidate,
         };
         var problems = new List<string>();
         var documented = new Dictionary<Shape, HashSet<string>>();

@@ -1,0 +1,182 @@
+using CorridorSim.Corridor;
+using CorridorSim.Engine;
+using CorridorSim.Experiments;
+using Xunit;
+
+namespace CorridorSim.Tests.Experiments.Planning;
+
+/// <summary>Known-answer menus for the capacity planner on the small corridor (rail → ferry → rail), the ferry binding.</summary>
+public sealed class PlannerTests
+{
+    private static readonly DateTime Start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The small corridor's service capacity in 2025 without investment (sample 0's search), and its scenario.</summary>
+    private static (Scenario Scenario, double Capacity) Base(double railTrainsPerDay = 10)
+    {
+        Scenario s = TestScenarios.Small(annualTons: 2_000_000, years: 2, replications: 1);
+        s = s with
+        {
+            Corridor = s.Corridor with
+            {
+                Components = [.. s.Corridor.Components.Select(c => c is StageDefinition { Id: "rail:az-ge" } st ? st with { TrainsPerDay = railTrainsPerDay } : c)],
+            },
+        };
+        SearchResult found = CapacitySearch.Run(s.Corridor, s.Simulation, 2025, s.Simulation.Seed, 0, StudyOptions.DefaultCapacity, null)!;
+        return (s, found.ServiceTons);
+    }
+
+    private static PlanCandidate Candidate(string name, double capex, InvestmentDefinition change, params string[] requires) => new()
+    {
+        Name = name, CapexUsd = capex, LeadTimeYears = 0.5, Changes = [change], Requires = requires, Source = "E: test",
+    };
+
+    private static InvestmentDefinition Ferries(int count) => new()
+    {
+        Name = "ferries", Date = default, Component = "ferry:kuryk-alat", Kind = InvestmentKind.AddVessels,
+        Vessels = [.. Enumerable.Range(1, count).Select(i => new VesselDefinition { Name = "new-ferry-" + i, CapacityUnits = 50 })],
+    };
+
+    private static InvestmentDefinition Trains(string component, double perDay) => new()
+    {
+        Name = "trains", Date = default, Component = component, Kind = InvestmentKind.TrainsPerDay, Value = perDay,
+    };
+
+    private static Scenario WithPlan(Scenario s, double target, PlanDefinition plan) =>
+        s with { Simulation = s.Simulation with { TargetTons = target }, Plan = plan };
+
+    private static readonly PlanOptions Fast = new() { Samples = 4, ConfirmSamples = 4, MaxThreads = 2 };
+
+    [Fact]
+    public void Run_OnlyOneCandidateRelievesTheBindingLeg_ChoosesItWhateverTheOtherCosts()
+    {
+        (Scenario s, double capacity) = Base();
+        var plan = new PlanDefinition
+        {
+            TargetYear = 2025,
+            Probability = 0.75,
+            Candidates = [Candidate("more-rail", 1_000, Trains("rail:kz", 20)), Candidate("more-ferries", 50_000_000, Ferries(3))],
+        };
+
+        PlanResult r = Planner.Run(WithPlan(s, 1.3 * capacity, plan), Fast);
+
+        Assert.True(r.Reached);
+        Assert.Equal(["more-ferries"], r.Chosen.Candidates);
+        Assert.Equal(0, r.Baseline.Probability);
+        Assert.Equal(1, r.Chosen.Probability);
+        Assert.Equal(1, r.Confirmed.Probability);
+        Assert.Single(r.Items);
+        Assert.True(r.Items[0].SystemGainTons > 0.3 * capacity, $"gain {r.Items[0].SystemGainTons} of base {capacity}");
+        Assert.Equal(50_000_000 / r.Items[0].SystemGainTons, r.Items[0].UsdPerTonYear, 9);
+    }
+
+    [Fact]
+    public void Run_TargetNeedsTwoItems_GreedyFindsTheExhaustiveOptimum()
+    {
+        // The second rail leg set just above the ferry: neither ferries nor trains alone reach 1.3 × the base capacity.
+        (Scenario probe, double ferryBound) = Base(railTrainsPerDay: 10);
+        double perDay = Math.Round(1.15 * ferryBound / (50 * 60 * 365), 2);
+        (Scenario s, double capacity) = Base(perDay);
+        var candidates = new PlanCandidate[]
+        {
+            Candidate("ferries", 40_000_000, Ferries(3)),
+            Candidate("big-ferries", 90_000_000, Ferries(4)),
+            Candidate("rail-az", 30_000_000, Trains("rail:az-ge", 3 * perDay)),
+            Candidate("rail-kz", 1_000_000, Trains("rail:kz", 30)),
+        };
+        var plan = new PlanDefinition { TargetYear = 2025, Probability = 0.75, Candidates = candidates };
+        Scenario scenario = WithPlan(s, 1.3 * capacity, plan);
+
+        PlanResult greedy = Planner.Run(scenario, Fast);
+        PlanResult exhaustive = Planner.Run(scenario with { Plan = plan with { Search = PlanSearch.Exhaustive } }, Fast);
+
+        Assert.True(exhaustive.Reached);
+        Assert.Equal(["ferries", "rail-az"], exhaustive.Chosen.Candidates);
+        Assert.Equal(exhaustive.Chosen.Candidates, greedy.Chosen.Candidates);
+        Assert.Equal(exhaustive.Chosen.CostUsd, greedy.Chosen.CostUsd);
+        Assert.True(exhaustive.Evaluated.Count > greedy.Evaluated.Count, $"{exhaustive.Evaluated.Count} vs {greedy.Evaluated.Count}");
+        Assert.Equal(16, exhaustive.Evaluated.Count);
+        foreach (string single in new[] { "ferries", "rail-az" })
+        {
+            Assert.True(exhaustive.Evaluated.Single(e => e.Candidates.SequenceEqual([single])).Probability < 0.75, single);
+        }
+    }
+
+    [Fact]
+    public void Run_BudgetBelowEveryPlan_SaysNoPlanReachesItWithTheBestProbability()
+    {
+        (Scenario s, double capacity) = Base();
+        var plan = new PlanDefinition
+        {
+            TargetYear = 2025,
+            BudgetUsd = 10_000_000,
+            Candidates = [Candidate("more-ferries", 50_000_000, Ferries(3))],
+        };
+
+        PlanResult r = Planner.Run(WithPlan(s, 1.3 * capacity, plan), Fast);
+
+        Assert.False(r.Reached);
+        Assert.Empty(r.Chosen.Candidates);
+        Assert.Equal(0, r.Chosen.Probability);
+        Assert.Contains("No plan reaches", r.NotReachedReason, StringComparison.Ordinal);
+        Assert.Contains("0.00", r.NotReachedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_AnyThreadCount_GivesTheSameSummary()
+    {
+        (Scenario s, double capacity) = Base();
+        var plan = new PlanDefinition
+        {
+            TargetYear = 2025,
+            Classes = [new ProjectClass { Name = "ships", OnTimeProbability = 0.2, DelayYears = Distribution.LogNormal(0.5, 0.4), MaxDelayYears = 2, Source = "E: test" }],
+            Candidates = [Candidate("more-rail", 1_000, Trains("rail:kz", 20)), Candidate("more-ferries", 50_000_000, Ferries(3)) with { Class = "ships" }],
+        };
+        Scenario scenario = WithPlan(s, 1.2 * capacity, plan);
+
+        string one = SummaryWriter.ToJson(Planner.Run(scenario, Fast with { MaxThreads = 1 }));
+        string two = SummaryWriter.ToJson(Planner.Run(scenario, Fast with { MaxThreads = 2 }));
+
+        Assert.Equal(one, two);
+    }
+
+    [Fact]
+    public void Run_NeverOnTimeWithAFixedYearOfDelay_IsTheCandidatePromisedAYearLater()
+    {
+        (Scenario s, double capacity) = Base();
+        PlanCandidate onTime = Candidate("more-ferries", 50_000_000, Ferries(3)) with { LeadTimeYears = 1.25 };
+        PlanCandidate late = onTime with { LeadTimeYears = 0.25, OnTimeProbability = 0, DelayYears = Distribution.Constant(1), MaxDelayYears = 5 };
+        PlanResult Plan(PlanCandidate c) => Planner.Run(WithPlan(s, 1.05 * capacity, new PlanDefinition { TargetYear = 2025, Search = PlanSearch.Exhaustive, Candidates = [c] }), Fast);
+
+        PlanResult a = Plan(onTime), b = Plan(late);
+
+        Assert.Equal(2, a.Evaluated.Count);
+        Assert.True(a.Evaluated[1].MeanCapacityTons > a.Evaluated[0].MeanCapacityTons, "the ferries from April 2025 add capacity in 2025");
+        Assert.Equal(a.Evaluated.Select(e => (e.Probability, e.MeanCapacityTons)), b.Evaluated.Select(e => (e.Probability, e.MeanCapacityTons)));
+    }
+
+    [Fact]
+    public void Check_BadReferences_ListsEachWithItsPath()
+    {
+        (Scenario s, _) = Base();
+        var plan = new PlanDefinition
+        {
+            TargetYear = 2030,
+            Objective = PlanObjective.MaximumProbability,
+            Candidates =
+            [
+                Candidate("a", 1, Trains("rail:nowhere", 20), "b") with { Class = "missing" },
+                Candidate("a", 1, Ferries(1)) with { Excludes = ["zzz"] },
+            ],
+        };
+
+        string[] paths = [.. Planner.Check(s with { Plan = plan }).Select(e => e.Path)];
+
+        Assert.Contains("$.plan.targetYear", paths);
+        Assert.Contains("$.plan.budgetUsd", paths);
+        Assert.Contains("$.plan.candidates[0].class", paths);
+        Assert.Contains("$.plan.candidates[0].requires[0]", paths);
+        Assert.Contains("$.plan.candidates[1].name", paths);
+        Assert.Contains("$.plan.candidates[1].excludes[0]", paths);
+        Assert.Contains("$.plan.candidates[0].changes[0].component", paths);
+    }
+}
