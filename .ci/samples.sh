@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The corridorsim CLI on the sample scenarios, end to end (called by .ci/run after the build; needs a Release build).
-# Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep and a small study and
+# Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep, a small study and a small plan and
 # checks that a broken scenario and a bad --out are refused with exit code 2, then packs the tool, installs it from
 # the local folder and checks its size, init and usage line. Prints the calibration lines of the baseline.
 # Run from anywhere: `bash .ci/samples.sh`. Needs no network beyond the package restore.
@@ -81,6 +81,15 @@ for f in summary.json study.csv samples.csv sensitivity.csv fan.png first-year.p
 done
 grep -q 'conforms to schema' "$out/study.log" || die "study: summary.json not checked against the schema"
 [ "$(wc -l <"$dir/samples.csv")" -eq $((24 * 8 + 1)) ] || die "samples.csv should have a header and 24 x 8 rows"
+
+step "plan: the 2028 plan sample's menu on one sample, confirmed on two"
+dir="$out/plan-2028"
+expect_exit 0 "$out/plan.log" plan samples/scenarios/titr-plan-2028.json -n 1 --confirm-samples 2 --out "$dir"
+for f in summary.json plan.csv plan-items.csv plan.png years.csv; do
+  need_file "$dir/$f"
+done
+grep -q 'conforms to schema' "$out/plan.log" || die "plan: summary.json not checked against the schema"
+grep -q 'simulated corridor-years' "$out/plan.log" || die "plan: the simulated corridor-years are not printed"
 
 step "a broken scenario is refused with exit code 2"
 broken="$out/broken.json"

@@ -16,9 +16,9 @@ public sealed class SampleScenarioTests(SampleRuns runs)
     private static readonly Lazy<JsonSchema> ReferenceSchema = new(() => JsonSchema.FromText(SummaryWriter.GetJsonSchema()));
 
     [Fact]
-    public void Samples_Folder_HasTheFourScenarios()
+    public void Samples_Folder_HasTheSixScenarios()
     {
-        Assert.Equal(["caspian-storms", "sea-level-decline", "titr-10mt-2030", "titr-baseline-2024", "titr-history-2022-2025"], CliHarness.SampleNames);
+        Assert.Equal(["caspian-storms", "sea-level-decline", "titr-10mt-2030", "titr-baseline-2024", "titr-history-2022-2025", "titr-plan-2028"], CliHarness.SampleNames);
     }
 
     [Theory]

@@ -56,7 +56,7 @@ public static class Planner
             string among = plan.Search == PlanSearch.Exhaustive ? "of the admissible plans" : $"of the {all.Length} plans the greedy search evaluated";
             string budget = plan.BudgetUsd > 0 ? string.Create(CultureInfo.InvariantCulture, $" within the budget of {Usd(plan.BudgetUsd)}") : string.Empty;
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"No plan reaches P(capacity ≥ {Tons(scenario.Simulation.TargetTons)} in {Years(evaluator)}) ≥ {plan.Probability:0.##}{budget}: the best {among} reaches {chosen.Evaluation.Probability:0.00} ({Name(chosen.Evaluation)}, {Usd(chosen.Evaluation.CostUsd)}).");
+                $"No plan reaches P(capacity ≥ {Tons(scenario.Simulation.TargetTons)} in {Years(evaluator)}) ≥ {plan.Probability:0.##}{budget}: the best {among} reaches {chosen.Evaluation.Probability:0.00} with a mean capacity of {Tons(chosen.Evaluation.MeanCapacityTons)} ({Name(chosen.Evaluation)}, {Usd(chosen.Evaluation.CostUsd)}).");
         }
 
         // Items: when each comes and what the system gains from it (the plan without it, and without what needs it).
@@ -246,8 +246,7 @@ public static class Planner
 
         if (current.Evaluation.Probability < plan.Probability)
         {
-            return set.Order.Select(k => set.Memo[k]).Where(o => Admissible(e, o.Mask))
-                .OrderByDescending(o => o.Evaluation.Probability).ThenBy(o => o.Evaluation.CostUsd).ThenBy(o => o.Mask).First();
+            return Closest(set.Order.Select(k => set.Memo[k]).Where(o => Admissible(e, o.Mask)));
         }
 
         // Remove what the plan does not need, the dearest first.
@@ -310,10 +309,15 @@ public static class Planner
         IReadOnlyList<PlanEvaluator.Outcome> all = e.Evaluate(set, masks, string.Create(CultureInfo.InvariantCulture, $"exhaustive: {masks.Length} plans"));
         PlanEvaluator.Outcome chosen = plan.Objective == PlanObjective.MinimumCost && all.Where(o => o.Evaluation.Probability >= plan.Probability).ToArray() is { Length: > 0 } reaching
             ? reaching.OrderBy(o => o.Evaluation.CostUsd).ThenByDescending(o => o.Evaluation.Probability).ThenBy(o => o.Mask).First()
+            : plan.Objective == PlanObjective.MinimumCost ? Closest(all)
             : all.OrderByDescending(o => o.Evaluation.Probability).ThenBy(o => o.Evaluation.CostUsd).ThenBy(o => o.Mask).First();
         steps.Add(new PlanStep("enumerate", string.Empty, masks.Length, chosen.Evaluation));
         return chosen;
     }
+
+    /// <summary>When no plan reaches the probability: the most likely, then the one with the least shortfall (closest to the target), then the cheaper.</summary>
+    private static PlanEvaluator.Outcome Closest(IEnumerable<PlanEvaluator.Outcome> plans) => plans
+        .OrderByDescending(o => o.Evaluation.Probability).ThenBy(o => o.Evaluation.MeanShortfallTons).ThenBy(o => o.Evaluation.CostUsd).ThenBy(o => o.Mask).First();
 
     /// <summary>The move with the most shortfall removed per expected dollar, if any removes some (ties: the more likely, then the cheaper).</summary>
     private static PlanEvaluator.Outcome? Best(PlanEvaluator e, PlanEvaluator.Outcome current, IReadOnlyList<PlanEvaluator.Outcome> options)
