@@ -99,7 +99,7 @@ public static class Planner
         HashSet<ulong> onFront = [.. front.Select(o => o.Mask)];
 
         // Confirmation on fresh samples: their own Latin hypercube and replications after the search's.
-        PlanEvaluator.SampleSet fresh = evaluator.Samples(m, RandomStream.DeriveSeed(seed, "plan/confirm", 0), n);
+        PlanEvaluator.SampleSet fresh = evaluator.Samples(m, ConfirmSeed(seed), n);
         PlanEvaluation confirmed = evaluator.Evaluate(fresh, chosen.Mask, "confirming the chosen plan on fresh samples").Evaluation;
 
         // The corridor with the chosen plan completed on its promised dates, projected as `run` would.
@@ -193,7 +193,13 @@ public static class Planner
             // The plan's samples draw the inputs with a Latin hypercube, so each sample's scenario is checked as a study of that design would be.
             Scenario asStudy = scenario with { Uncertainty = u with { Design = SampleDesign.LatinHypercube, Replications = 1 } };
             ulong seed = options.Seed ?? scenario.Simulation.Seed;
+            // Both sample sets: the search's and the confirmation's, so `validate` accepts no file `plan` fails on.
             errors.AddRange(Study.Check(asStudy, new StudyOptions { Samples = options.Samples ?? plan.Samples, Seed = seed, Capacity = null }));
+            if (errors.Count == 0)
+            {
+                errors.AddRange(Study.Check(asStudy, new StudyOptions { Samples = options.ConfirmSamples ?? plan.ConfirmSamples, Seed = ConfirmSeed(seed), Capacity = null })
+                    .Select(e => e with { Message = "confirmation " + e.Message }));
+            }
         }
 
         return errors;
@@ -314,6 +320,9 @@ public static class Planner
         steps.Add(new PlanStep("enumerate", string.Empty, masks.Length, chosen.Evaluation));
         return chosen;
     }
+
+    /// <summary>The seed of the confirmation samples' Latin hypercube: its own stream of the master seed.</summary>
+    private static ulong ConfirmSeed(ulong seed) => RandomStream.DeriveSeed(seed, "plan/confirm", 0);
 
     /// <summary>When no plan reaches the probability: the most likely, then the one with the least shortfall (closest to the target), then the cheaper.</summary>
     private static PlanEvaluator.Outcome Closest(IEnumerable<PlanEvaluator.Outcome> plans) => plans
