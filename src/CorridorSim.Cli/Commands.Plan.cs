@@ -106,7 +106,7 @@ internal static partial class Commands
             interrupt.ThrowIfCancellationRequested();
             output.Commit();
             stdout.WriteLine(string.Create(Inv,
-                $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s, {result.SimulatedYears} simulated corridor-years: {result.SearchYears} in capacity searches, {result.SimulatedYears - result.SearchYears} in the projection)."));
+                $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s, {result.SimulatedYears} simulated corridor-years: {result.SearchYears} in capacity searches, {result.TriggerYears} deciding triggers, {result.SimulatedYears - result.SearchYears - result.TriggerYears} in the projection)."));
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
@@ -157,6 +157,8 @@ internal static partial class Commands
         public void Report(PlanProgress value) => report(value);
     }
 
+    private static string Month(DateTime? d) => d?.ToString("yyyy-MM", Inv) ?? "not built";
+
     private static string Money(double usd) => double.IsFinite(usd) ? "$" + (usd / 1e6).ToString("#,0.0", Inv) + " M" : "–";
 
     private static string PlanName(PlanEvaluation p) => p.Candidates.Count == 0 ? "no investment" : string.Join(" + ", p.Candidates);
@@ -171,7 +173,8 @@ internal static partial class Commands
         table.AddColumns("investment", "start", "promised", "median done", "capex", "expected cost", "system gain, Mt/yr", "$ per t/yr");
         foreach (PlanItem i in r.Items)
         {
-            table.AddRow(Markup.Escape(i.Name), i.Start.ToString("yyyy-MM", Inv), i.Promised.ToString("yyyy-MM", Inv), i.MedianCompletion.ToString("yyyy-MM", Inv),
+            string name = i.Trigger is { } rule ? string.Create(Inv, $"{i.Name} (when {rule}; starts in {i.StartedShare:P0} of samples)") : i.Name;
+            table.AddRow(Markup.Escape(name), Month(i.Start), Month(i.Promised), Month(i.MedianCompletion),
                 Money(i.CapexUsd), Money(i.CostUsd), (i.SystemGainTons / 1e6).ToString("0.00", Inv), double.IsFinite(i.UsdPerTonYear) ? i.UsdPerTonYear.ToString("0.0", Inv) : "–");
         }
 

@@ -55,10 +55,11 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(2, plan.GetProperty("confirmed").GetProperty("samples").GetInt32());
         Assert.True(plan.GetProperty("plansEvaluated").GetInt32() >= 2);
         Assert.True(plan.GetProperty("searchYears").GetInt64() > 0);
+        Assert.Equal(0, plan.GetProperty("triggerYears").GetInt64());
         string[] plans = File.ReadAllLines(Path.Combine(outDir, "plan.csv"));
         Assert.Equal("plan,candidates,capexUsd,costUsd,probability,low,high,samples,meanCapacityTons,meanShortfallTons,onCurve,chosen", plans[0]);
         Assert.Equal(plan.GetProperty("plansEvaluated").GetInt32() + 1, plans.Length);
-        Assert.StartsWith("name,start,promised,", File.ReadAllLines(Path.Combine(outDir, "plan-items.csv"))[0], StringComparison.Ordinal);
+        Assert.StartsWith("name,trigger,startedShare,start,promised,", File.ReadAllLines(Path.Combine(outDir, "plan-items.csv"))[0], StringComparison.Ordinal);
         ChartTests.AssertPng(Path.Combine(outDir, "plan.png"));
     }
 
@@ -85,6 +86,36 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("plan.json: $.plan.candidates[0].class:", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("plan.json: $.plan.candidates[0].requires[0]:", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("plan.json: $.plan.candidates[0].changes[0].component:", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BadTrigger_IsInvalidInputWithItsPaths()
+    {
+        string path = Scenario("""
+            { "targetYear": 2024, "candidates": [
+              { "name": "x", "capexUsd": 1, "trigger": { "component": "port:kurik", "thresholds": [0.8, 1.5, 0.8] },
+                "changes": [ { "component": "port:kuryk", "kind": "berths", "value": 4 } ], "source": "E" },
+              { "name": "y", "capexUsd": 1, "requires": ["x"],
+                "changes": [ { "component": "port:kuryk", "kind": "berths", "value": 5 } ], "source": "E" } ] }
+            """);
+        CliResult r = CliHarness.Run("validate", path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("plan.json: $.plan.candidates[0].trigger.thresholds[1]: found 1.5, expected a number within (0, 1]", r.Stderr, StringComparison.Ordinal);
+
+        path = Scenario("""
+            { "targetYear": 2024, "candidates": [
+              { "name": "x", "capexUsd": 1, "trigger": { "component": "port:kurik", "thresholds": [0.8, 0.9, 0.8] },
+                "changes": [ { "component": "port:kuryk", "kind": "berths", "value": 4 } ], "source": "E" },
+              { "name": "y", "capexUsd": 1, "requires": ["x"],
+                "changes": [ { "component": "port:kuryk", "kind": "berths", "value": 5 } ], "source": "E" } ] }
+            """);
+        r = CliHarness.Run("validate", path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("plan.json: $.plan.candidates[0].trigger.component: candidate 'x': found 'port:kurik', expected the id of a component in the corridor, whose occupancy the trigger watches; did you mean 'port:kuryk'?", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("plan.json: $.plan.candidates[0].trigger.thresholds[2]: candidate 'x': threshold 0.8 is listed twice", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("plan.json: $.plan.candidates[1].requires[0]: candidate 'y': requires 'x', which has a trigger", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

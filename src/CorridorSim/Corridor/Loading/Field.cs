@@ -40,6 +40,9 @@ internal enum Form
 
     /// <summary>An array of non-empty strings.</summary>
     TextList,
+
+    /// <summary>An array of at least <see cref="Field.MinItems"/> numbers, each within the field's range.</summary>
+    NumberList,
 }
 
 /// <summary>

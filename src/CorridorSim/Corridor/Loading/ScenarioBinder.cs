@@ -149,6 +149,14 @@ internal sealed class ScenarioBinder
 
                 double?[] values = [.. months.Select((m, i) => Number(m, f with { Form = Form.Number }, Paths.Index(path, i)))];
                 return values.All(v => v is not null) ? values.Select(v => v!.Value).ToArray() : null;
+            case Form.NumberList:
+                if (Array(e, path, f.MinItems, int.MaxValue, null) is not { } numbers)
+                {
+                    return null;
+                }
+
+                double?[] list = [.. numbers.Select((m, i) => Number(m, f with { Form = Form.Number }, Paths.Index(path, i)))];
+                return list.All(v => v is not null) ? list.Select(v => v!.Value).ToArray() : null;
             case Form.YearMap or Form.TextMap:
                 return Map(e, f, path);
             case Form.Object:

@@ -41,6 +41,16 @@ public sealed record PlanCandidate
     /// <summary>Candidates that cannot be in a plan with this one (either way round).</summary>
     public IReadOnlyList<string> Excludes { get; init; } = [];
 
+    /// <summary>
+    /// The rule that starts it inside the simulation, or null (the default): it starts at <see cref="EarliestStart"/>.
+    /// With a trigger it starts on 1 January after the first simulated year whose occupancy of the trigger's
+    /// component exceeds the threshold (not before <see cref="EarliestStart"/>), and costs only where it starts.
+    /// </summary>
+    public PlanTrigger? Trigger { get; init; }
+
+    /// <summary>The menu entry this candidate was made from: a triggered candidate becomes one entry per threshold, sharing its slippage draws.</summary>
+    internal string? Project { get; init; }
+
     /// <summary>What it changes, as investments without a date (the plan dates them at completion).</summary>
     public IReadOnlyList<InvestmentDefinition> Changes { get; init; } = [];
 

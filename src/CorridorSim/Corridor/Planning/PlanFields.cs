@@ -16,6 +16,12 @@ internal static class PlanFields
         new("source", Form.Text, "Where the prior comes from: a DOMAIN.md section or source id, or E with its basis.") { Required = true, MinLength = 1 },
     ]);
 
+    public static Shape Trigger { get; } = new("planTrigger", "a candidate's trigger", typeof(PlanTrigger),
+    [
+        Field.Id("component", "The component whose simulated occupancy (its utilisation over a calendar year, as `run` reports it) is watched."),
+        new("thresholds", Form.NumberList, $"Occupancies above which the candidate starts, 1..{PlanTrigger.MaxThresholds} distinct values; the planner tunes the threshold among them.") { Required = true, MinItems = 1, Min = 0, MinExclusive = true, Max = 1 },
+    ]);
+
     public static Shape Candidate { get; } = new("planCandidate", "a plan candidate", typeof(PlanCandidate),
     [
         Field.Id("name", "The candidate's name, unique in the menu: it labels the plan's rows and seeds its slippage and overrun draws."),
@@ -29,6 +35,7 @@ internal static class PlanFields
         new("maxDelayYears", Form.Number, "The longest delay, in years, without a class.") { Min = 0, MinExclusive = true, Max = 50 },
         new("requires", Form.TextList, "Candidates, by name, that a plan with this one must also have (B needs A)."),
         new("excludes", Form.TextList, "Candidates, by name, that a plan with this one cannot have (A or B)."),
+        new("trigger", Form.Object, "Start when a component's simulated occupancy over a calendar year exceeds a threshold, on the next 1 January (not before earliestStart), instead of at earliestStart; it then costs only in the samples where it starts within the checked years. Absent: a dated candidate.") { Item = Trigger },
         new("changes", Form.List, "What the candidate changes: investments without a date (component, kind, value or vessels), dated at completion.") { Required = true, MinItems = 1, Item = Change },
         new("source", Form.Text, "Where the capex, lead time and changes come from: DOMAIN.md source ids, or E with its basis.") { Required = true, MinLength = 1 },
     ]);

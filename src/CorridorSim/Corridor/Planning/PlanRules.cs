@@ -77,14 +77,16 @@ internal static class PlanRules
             Error("$.plan.budgetUsd", "missing field 'budgetUsd', required with objective \"maximumProbability\": the most a plan may cost.");
         }
 
-        if (plan.Candidates.Count > PlanDefinition.MaxCandidates)
+        int entries = plan.Candidates.Sum(c => c.Trigger is { } t ? Math.Max(1, t.Thresholds.Count) : 1);
+        string counted = entries == plan.Candidates.Count ? "candidates" : "menu entries (each threshold of a trigger is one)";
+        if (entries > PlanDefinition.MaxCandidates)
         {
-            Error("$.plan.candidates", $"found {I(plan.Candidates.Count)} candidates, expected at most {I(PlanDefinition.MaxCandidates)}.");
+            Error("$.plan.candidates", $"found {I(entries)} {counted}, expected at most {I(PlanDefinition.MaxCandidates)}.");
         }
 
-        if (plan.Search == PlanSearch.Exhaustive && plan.Candidates.Count > PlanDefinition.MaxExhaustive)
+        if (plan.Search == PlanSearch.Exhaustive && entries > PlanDefinition.MaxExhaustive)
         {
-            Error("$.plan.search", $"search \"exhaustive\" evaluates 2^n plans: found {I(plan.Candidates.Count)} candidates, expected at most {I(PlanDefinition.MaxExhaustive)}; use search \"greedy\".");
+            Error("$.plan.search", $"search \"exhaustive\" evaluates 2^n plans: found {I(entries)} {counted}, expected at most {I(PlanDefinition.MaxExhaustive)}; use search \"greedy\".");
         }
 
         var classes = new Dictionary<string, ProjectClass>(StringComparer.Ordinal);
@@ -160,6 +162,18 @@ internal static class PlanRules
 
             References(c.Requires, "requires");
             References(c.Excludes, "excludes");
+            for (int i = 0; i < c.Requires.Count; i++)
+            {
+                if (names.TryGetValue(c.Requires[i], out int r) && plan.Candidates[r].Trigger is not null)
+                {
+                    Error(Paths.Index(p + ".requires", i), $"{who}: requires '{c.Requires[i]}', which has a trigger; expected a dated candidate (whether a triggered one is built depends on the simulation, so nothing can rely on it).");
+                }
+            }
+
+            if (c.Trigger is { } trigger)
+            {
+                CheckTrigger(scenario.Corridor, trigger, p + ".trigger", who, Error);
+            }
         }
 
         if (errors.Count == 0)
@@ -176,6 +190,72 @@ internal static class PlanRules
 
         errors.AddRange(CheckChanges(scenario, plan));
         return errors;
+    }
+
+    private static void CheckTrigger(CorridorDefinition corridor, PlanTrigger trigger, string p, string who, Action<string, string> error)
+    {
+        string[] ids = [.. corridor.Components.Select(x => x.Id)];
+        if (!ids.Contains(trigger.Component, StringComparer.Ordinal))
+        {
+            string hint = Paths.Suggest(trigger.Component ?? string.Empty, ids) is { } close ? $"; did you mean '{close}'?" : ".";
+            error(p + ".component", $"{who}: found '{trigger.Component}', expected the id of a component in the corridor, whose occupancy the trigger watches{hint}");
+        }
+
+        if (trigger.Thresholds.Count > PlanTrigger.MaxThresholds)
+        {
+            error(p + ".thresholds", $"{who}: found {I(trigger.Thresholds.Count)} thresholds, expected 1..{I(PlanTrigger.MaxThresholds)}.");
+        }
+
+        for (int i = 0; i < trigger.Thresholds.Count; i++)
+        {
+            if (trigger.Thresholds.Take(i).Contains(trigger.Thresholds[i]))
+            {
+                error(Paths.Index(p + ".thresholds", i), $"{who}: threshold {F(trigger.Thresholds[i])} is listed twice; expected distinct thresholds.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The menu the search works on: each triggered candidate becomes one entry per threshold, named
+    /// <c>name@threshold</c>, the entries excluding each other and sharing the candidate's slippage draws
+    /// (<see cref="PlanCandidate.Project"/>); excludes naming a triggered candidate name each of its entries. A menu
+    /// without triggers is returned as it is.
+    /// </summary>
+    public static PlanDefinition Expand(PlanDefinition plan)
+    {
+        if (plan.Candidates.All(c => c.Trigger is null))
+        {
+            return plan;
+        }
+
+        var entries = plan.Candidates.ToDictionary(
+            c => c.Name,
+            c => c.Trigger is { } t ? t.Thresholds.Select(x => c.Name + "@" + F(x)).ToArray() : [c.Name],
+            StringComparer.Ordinal);
+        string[] Map(IEnumerable<string> names) => [.. names.SelectMany(n => entries.TryGetValue(n, out string[]? e) ? e : [n])];
+        var menu = new List<PlanCandidate>();
+        foreach (PlanCandidate c in plan.Candidates)
+        {
+            if (c.Trigger is not { } t)
+            {
+                menu.Add(c with { Excludes = Map(c.Excludes) });
+                continue;
+            }
+
+            string[] own = entries[c.Name];
+            for (int k = 0; k < t.Thresholds.Count; k++)
+            {
+                menu.Add(c with
+                {
+                    Name = own[k],
+                    Project = c.Name,
+                    Trigger = t with { Thresholds = [t.Thresholds[k]] },
+                    Excludes = [.. Map(c.Excludes), .. own.Where((_, j) => j != k)],
+                });
+            }
+        }
+
+        return plan with { Candidates = menu };
     }
 
     /// <summary>Two candidates of <paramref name="set"/> that exclude each other (either way round), or null.</summary>

@@ -337,6 +337,18 @@ public sealed class CorridorRun
         return steps;
     }
 
+    /// <summary>
+    /// Applies <paramref name="investment"/> to the running replication on its date (now, if that has passed), as a
+    /// dated investment of the definition would be; a trigger rule decides on it during the run. Its component and
+    /// value must be valid for the definition (the caller has checked it).
+    /// </summary>
+    internal void Invest(InvestmentDefinition investment)
+    {
+        ComponentRuntime c = _components[investment.Component];
+        DateTime at = investment.Date > Simulation.CurrentDate ? investment.Date : Simulation.CurrentDate;
+        Simulation.ScheduleAt(Simulation.TimeOf(at), static (_, a) => a(), () => c.Apply(investment));
+    }
+
     private void At(DateTime date, Action action)
     {
         if (date <= Simulation.StartDate)

@@ -60,6 +60,7 @@ public static class PlanWriter
         }
 
         w.WriteNumber("searchYears", p.SearchYears);
+        w.WriteNumber("triggerYears", p.TriggerYears);
         w.WriteNumber("simulatedYears", p.SimulatedYears);
         Plan(w, "baseline", p.Baseline);
         Plan(w, "chosen", p.Chosen);
@@ -69,10 +70,12 @@ public static class PlanWriter
         {
             w.WriteStartObject();
             w.WriteString("name", i.Name);
-            w.WriteString("start", Date(i.Start));
-            w.WriteString("promised", Date(i.Promised));
-            w.WriteString("medianCompletion", Date(i.MedianCompletion));
-            w.WriteString("p90Completion", Date(i.P90Completion));
+            OptionalString(w, "trigger", i.Trigger);
+            JsonText.Number(w, "startedShare", i.StartedShare);
+            OptionalString(w, "start", Date(i.Start));
+            OptionalString(w, "promised", Date(i.Promised));
+            OptionalString(w, "medianCompletion", Date(i.MedianCompletion));
+            OptionalString(w, "p90Completion", Date(i.P90Completion));
             JsonText.Number(w, "onTimeShare", i.OnTimeShare);
             JsonText.Number(w, "capexUsd", i.CapexUsd);
             JsonText.Number(w, "costUsd", i.CostUsd);
@@ -156,16 +159,29 @@ public static class PlanWriter
     internal static string ItemsCsv(PlanResult p)
     {
         var csv = new CsvText();
-        csv.Row(["name", "start", "promised", "medianCompletion", "p90Completion", "onTimeShare", "capexUsd", "costUsd", "systemGainTons", "usdPerTonYear", "source"]);
+        csv.Row(["name", "trigger", "startedShare", "start", "promised", "medianCompletion", "p90Completion", "onTimeShare", "capexUsd", "costUsd", "systemGainTons", "usdPerTonYear", "source"]);
         foreach (PlanItem i in p.Items)
         {
-            csv.Row([i.Name, Date(i.Start), Date(i.Promised), Date(i.MedianCompletion), Date(i.P90Completion), N(i.OnTimeShare), N(i.CapexUsd), N(i.CostUsd), N(i.SystemGainTons), N(i.UsdPerTonYear), i.Source]);
+            csv.Row([i.Name, i.Trigger ?? string.Empty, N(i.StartedShare), Date(i.Start) ?? string.Empty, Date(i.Promised) ?? string.Empty, Date(i.MedianCompletion) ?? string.Empty, Date(i.P90Completion) ?? string.Empty,
+                N(i.OnTimeShare), N(i.CapexUsd), N(i.CostUsd), N(i.SystemGainTons), N(i.UsdPerTonYear), i.Source]);
         }
 
         return csv.ToString();
     }
 
-    private static string Date(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Date(DateTime? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -21,11 +21,12 @@ internal sealed class PlanEvaluator
     private int _done;
     private int _total;
     private long _probes;
+    private long _triggerYears;
 
     public PlanEvaluator(Scenario scenario, ulong seed, PlanOptions options, IProgress<PlanProgress>? progress, CancellationToken ct)
     {
         _scenario = scenario;
-        _plan = scenario.Plan!;
+        _plan = PlanRules.Expand(scenario.Plan!);
         _options = options;
         _seed = seed;
         _progress = progress;
@@ -35,7 +36,7 @@ internal sealed class PlanEvaluator
         _cost = [.. _plan.Candidates.Select(c => ExpectedCost(c, scenario.Simulation, _plan.DiscountRate))];
     }
 
-    /// <summary>The plan section.</summary>
+    /// <summary>The plan section, its menu expanded (<see cref="PlanRules.Expand"/>: one entry per trigger threshold); masks index this menu.</summary>
     public PlanDefinition Plan => _plan;
 
     /// <summary>The years every plan is checked in.</summary>
@@ -44,6 +45,9 @@ internal sealed class PlanEvaluator
     /// <summary>Probe years simulated so far.</summary>
     public long Probes => _probes;
 
+    /// <summary>Years simulated so far to decide when triggered candidates start.</summary>
+    public long TriggerYears => _triggerYears;
+
     /// <summary>The expected discounted cost of each candidate, in menu order.</summary>
     public IReadOnlyList<double> Costs => _cost;
 
@@ -51,11 +55,23 @@ internal sealed class PlanEvaluator
     /// The expected discounted cost of <paramref name="c"/>: capex times one plus the overrun's mean, discounted at
     /// <paramref name="rate"/> from 1 January of the first simulated year to its start.
     /// </summary>
-    public static double ExpectedCost(PlanCandidate c, SimulationSettings s, double rate)
+    public static double ExpectedCost(PlanCandidate c, SimulationSettings s, double rate) => CostAt(c, PlanRules.Start(c, s), s, rate);
+
+    /// <summary>The expected cost of <paramref name="c"/> started on <paramref name="start"/>, discounted from 1 January of the first simulated year.</summary>
+    private static double CostAt(PlanCandidate c, DateTime start, SimulationSettings s, double rate)
     {
-        double years = Math.Max(0, (PlanRules.Start(c, s) - new DateTime(s.StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalDays / 365.25);
+        double years = Math.Max(0, (start - new DateTime(s.StartYear, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalDays / 365.25);
         return c.CapexUsd * (1 + (c.CostOverrun?.Mean ?? 0)) / Math.Pow(1 + rate, years);
     }
+
+    /// <summary>Whether menu entry <paramref name="k"/> starts by a trigger rule.</summary>
+    public bool Triggered(int k) => _plan.Candidates[k].Trigger is not null;
+
+    /// <summary>
+    /// The least the plan <paramref name="mask"/> can cost: its dated candidates' expected costs (a triggered one may
+    /// never start); <see cref="Cost"/> is the most, with every trigger firing at the earliest start.
+    /// </summary>
+    public double LeastCost(ulong mask) => Members(mask).Where(k => !Triggered(k)).Sum(k => _cost[k]);
 
     /// <summary>The expected cost of the plan <paramref name="mask"/>.</summary>
     public double Cost(ulong mask) => Members(mask).Sum(k => _cost[k]);
@@ -81,7 +97,10 @@ internal sealed class PlanEvaluator
     {
         UncertaintyDefinition? u = _scenario.Uncertainty;
         IReadOnlyList<UncertainInput> inputs = u?.Inputs ?? [];
-        UncertainInput[] slips = [.. _plan.Candidates.Select(Slip)];
+        // One slippage input per project: a triggered candidate's entries (one per threshold) share their draws.
+        string[] projects = [.. _plan.Candidates.Select(Project).Distinct()];
+        UncertainInput[] slips = [.. projects.Select(p => Slip(_plan.Candidates.First(c => Project(c) == p)))];
+        int[] column = [.. _plan.Candidates.Select(c => System.Array.IndexOf(projects, Project(c)))];
         string[] names = [.. inputs.Select(i => i.Name), .. slips.Select(s => s.Name)];
         double[][] uniforms = LatinHypercube.Create(count, names, lhsSeed);
         var scenarios = new Scenario[count];
@@ -90,11 +109,14 @@ internal sealed class PlanEvaluator
         {
             double[] row = uniforms[i];
             scenarios[i] = u is null ? _scenario : StudySamples.Apply(_scenario, u, [.. inputs.Select((x, k) => StudySamples.Value(x, row[k]))]);
-            slipMonths[i] = [.. slips.Select((x, k) => PlanRules.Months(StudySamples.Value(x, row[inputs.Count + k])))];
+            int[] months = [.. slips.Select((x, k) => PlanRules.Months(StudySamples.Value(x, row[inputs.Count + k])))];
+            slipMonths[i] = [.. column.Select(j => months[j])];
         }
 
         return new SampleSet(scenarios, slipMonths, firstReplication);
     }
+
+    private static string Project(PlanCandidate c) => c.Project ?? c.Name;
 
     /// <summary>The slippage of <paramref name="c"/> as an investment-delay input: its class's prior, or its own.</summary>
     private UncertainInput Slip(PlanCandidate c)
@@ -102,36 +124,96 @@ internal sealed class PlanEvaluator
         ProjectClass? cls = c.Class is { } name ? _plan.Classes.First(x => x.Name == name) : null;
         return new UncertainInput
         {
-            Name = "slip:" + c.Name,
+            Name = "slip:" + Project(c),
             Kind = UncertainInputKind.InvestmentDelay,
             OnTimeProbability = cls?.OnTimeProbability ?? c.OnTimeProbability,
             DelayYears = cls is null ? c.DelayYears : cls.DelayYears,
             MaxDelayYears = cls?.MaxDelayYears ?? c.MaxDelayYears,
-            Investments = [c.Name],
+            Investments = [Project(c)],
         };
     }
 
-    /// <summary>When candidate <paramref name="k"/> completes in sample <paramref name="i"/> of <paramref name="set"/>.</summary>
+    /// <summary>When dated candidate <paramref name="k"/> completes in sample <paramref name="i"/> of <paramref name="set"/>.</summary>
     public DateTime Completion(SampleSet set, int i, int k) =>
         PlanRules.Promised(_plan.Candidates[k], _scenario.Simulation).AddMonths(set.SlipMonths[i][k]);
 
-    /// <summary>The corridor of sample <paramref name="i"/> with the plan <paramref name="mask"/>'s changes dated at their completions.</summary>
-    public CorridorDefinition Corridor(SampleSet set, int i, ulong mask)
+    /// <summary>The corridor <paramref name="c"/> with the changes of the candidates in <paramref name="at"/> (their completions, null: not built) appended.</summary>
+    private static CorridorDefinition WithChanges(CorridorDefinition c, PlanDefinition plan, DateTime?[] at)
     {
-        CorridorDefinition c = set.Scenarios[i].Corridor;
-        if (mask == 0)
+        var added = new List<InvestmentDefinition>();
+        for (int k = 0; k < at.Length; k++)
         {
-            return c;
+            if (at[k] is { } date)
+            {
+                added.AddRange(plan.Candidates[k].Changes.Select(x => x with { Date = date }));
+            }
         }
 
-        var added = new List<InvestmentDefinition>();
+        return added.Count == 0 ? c : c with { Investments = [.. c.Investments, .. added] };
+    }
+
+    /// <summary>
+    /// When each candidate of <paramref name="mask"/> starts and completes in sample <paramref name="i"/> (null: not
+    /// in the plan, or a trigger that did not fire), and the years simulated to decide the triggers. Dated candidates
+    /// start at their start; triggered ones are decided in one run of the sample's corridor (the plan's dated changes
+    /// in place) from the first simulated year: at the end of each year before the last checked one, a trigger whose
+    /// component's occupancy that year exceeds its threshold starts its candidate on the next 1 January (not before
+    /// its earliest start), and the candidate's changes enter the same run at completion, so later years (and later
+    /// triggers) see them.
+    /// </summary>
+    private Timing Decide(SampleSet set, int i, ulong mask)
+    {
+        SimulationSettings s = _scenario.Simulation;
+        int n = _plan.Candidates.Count;
+        var start = new DateTime?[n];
+        var done = new DateTime?[n];
+        var pending = new List<int>();
         foreach (int k in Members(mask))
         {
-            DateTime at = Completion(set, i, k);
-            added.AddRange(_plan.Candidates[k].Changes.Select(x => x with { Date = at }));
+            if (Triggered(k))
+            {
+                pending.Add(k);
+            }
+            else
+            {
+                start[k] = PlanRules.Start(_plan.Candidates[k], s);
+                done[k] = Completion(set, i, k);
+            }
         }
 
-        return c with { Investments = [.. c.Investments, .. added] };
+        int years = 0;
+        if (pending.Count > 0)
+        {
+            var model = new CorridorModel(WithChanges(set.Scenarios[i].Corridor, _plan, done));
+            CorridorRun run = model.CreateRun(_seed, set.FirstReplication + i, s.StartYear, s.WarmupDays, s.MaxTonsInSystem);
+            for (int year = s.StartYear; year < _years[^1] && pending.Count > 0; year++)
+            {
+                YearResult result = run.RunYear();
+                years++;
+                foreach (int k in pending.ToArray())
+                {
+                    PlanCandidate c = _plan.Candidates[k];
+                    PlanTrigger t = c.Trigger!;
+                    if (!(result.Components.First(x => x.Id == t.Component).Utilization > t.Thresholds[0]))
+                    {
+                        continue;
+                    }
+
+                    DateTime next = new(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+                    DateTime from = c.EarliestStart is { } earliest && earliest > next ? earliest : next;
+                    start[k] = from;
+                    done[k] = from.AddMonths(PlanRules.Months(c.LeadTimeYears) + set.SlipMonths[i][k]);
+                    foreach (InvestmentDefinition x in c.Changes)
+                    {
+                        run.Invest(x with { Date = done[k]!.Value });
+                    }
+
+                    pending.Remove(k);
+                }
+            }
+        }
+
+        return new Timing(start, done, years);
     }
 
     /// <summary>The evaluation of <paramref name="mask"/> on <paramref name="set"/> (memoised).</summary>
@@ -143,15 +225,15 @@ internal sealed class PlanEvaluator
     {
         if (set.Baseline is null)
         {
-            SearchResult?[][] baseline = Search(set, [0UL], stage);
-            set.Baseline = baseline;
+            Evaluated[] baseline = Search(set, [0UL], stage);
+            set.Baseline = [.. baseline.Select(r => r.Searches)];
             set.Remember(Summarise(set, 0, baseline));
         }
 
         ulong[] fresh = [.. masks.Distinct().Where(m => !set.Memo.ContainsKey(m))];
         if (fresh.Length > 0)
         {
-            SearchResult?[][] found = Search(set, fresh, stage);
+            Evaluated[] found = Search(set, fresh, stage);
             int n = set.Scenarios.Length;
             for (int p = 0; p < fresh.Length; p++)
             {
@@ -162,8 +244,8 @@ internal sealed class PlanEvaluator
         return [.. masks.Select(m => set.Memo[m])];
     }
 
-    /// <summary>The capacity searches of each mask in each sample, <c>[mask × samples + sample][year]</c>.</summary>
-    private SearchResult?[][] Search(SampleSet set, ulong[] masks, string stage)
+    /// <summary>The capacity searches of each mask in each sample, <c>[mask × samples + sample]</c>, each with its candidates' timing.</summary>
+    private Evaluated[] Search(SampleSet set, ulong[] masks, string stage)
     {
         int n = set.Scenarios.Length;
         int count = masks.Length * n;
@@ -172,16 +254,23 @@ internal sealed class PlanEvaluator
         _progress?.Report(new PlanProgress(_done, _total, stage));
         IProgress<int>? inner = _progress is null ? null : new Reporter(k => _progress.Report(new PlanProgress(before + k, _total, stage)));
         SimulationSettings settings = _scenario.Simulation;
-        SearchResult?[][] results = Runner.Map(count, _options.MaxThreads, k =>
+        Evaluated[] results = Runner.Map(count, _options.MaxThreads, k =>
         {
             if (_ct.IsCancellationRequested)
             {
-                return null;
+                return null!;
             }
 
             int i = k % n;
             ulong mask = masks[k / n];
-            CorridorDefinition corridor = Corridor(set, i, mask);
+            Timing timing = Decide(set, i, mask);
+            if (mask != 0 && timing.Completion.All(d => d is null))
+            {
+                // No trigger fired: the corridor is the empty plan's, and so is its search.
+                return new Evaluated(set.Baseline![i], timing);
+            }
+
+            CorridorDefinition corridor = WithChanges(set.Scenarios[i].Corridor, _plan, timing.Completion);
             var searches = new SearchResult?[_years.Length];
             for (int y = 0; y < _years.Length; y++)
             {
@@ -189,16 +278,18 @@ internal sealed class PlanEvaluator
                 searches[y] = CapacitySearch.Run(corridor, settings, _years[y], _seed, set.FirstReplication + i, _options.Capacity, baseline, settings.TargetTons);
             }
 
-            return searches;
+            return new Evaluated(searches, timing);
         }, inner, _ct);
         _ct.ThrowIfCancellationRequested();
         _done = before + count;
-        _probes += results.Sum(r => r.Sum(s => (long)(s?.Probes ?? 0)));
+        _probes += results.Sum(r => r.Searches.Sum(s => (long)(s?.Probes ?? 0)));
+        _triggerYears += results.Sum(r => (long)r.Timing.Years);
         return results;
     }
 
-    private Outcome Summarise(SampleSet set, ulong mask, SearchResult?[][] searches)
+    private Outcome Summarise(SampleSet set, ulong mask, Evaluated[] runs)
     {
+        SearchResult?[][] searches = [.. runs.Select(r => r.Searches)];
         double target = _scenario.Simulation.TargetTons;
         int n = searches.Length;
         var capacity = new double[n];
@@ -220,13 +311,21 @@ internal sealed class PlanEvaluator
             met[i] = all;
         }
 
+        // A dated candidate costs its expected cost; a triggered one the mean, across samples, of its cost where it started.
+        var memberCost = new double[_plan.Candidates.Count];
+        foreach (int k in Members(mask))
+        {
+            memberCost[k] = !Triggered(k) ? _cost[k]
+                : runs.Average(r => r.Timing.Start[k] is { } at ? CostAt(_plan.Candidates[k], at, _scenario.Simulation, _plan.DiscountRate) : 0);
+        }
+
         int successes = met.Count(x => x);
         (double low, double high) = Proportions.Wilson(successes, n);
         var evaluation = new PlanEvaluation
         {
             Candidates = [.. Members(mask).Select(k => _plan.Candidates[k].Name)],
             CapexUsd = Members(mask).Sum(k => _plan.Candidates[k].CapexUsd),
-            CostUsd = Cost(mask),
+            CostUsd = Members(mask).Sum(k => memberCost[k]),
             Probability = (double)successes / n,
             ProbabilityLow = low,
             ProbabilityHigh = high,
@@ -234,7 +333,7 @@ internal sealed class PlanEvaluator
             MeanCapacityTons = capacity.Average(),
             MeanShortfallTons = shortfall / n,
         };
-        return new Outcome(mask, capacity, met, evaluation);
+        return new Outcome(mask, capacity, met, evaluation, memberCost, [.. runs.Select(r => r.Timing)]);
     }
 
     /// <summary>The samples of one evaluation set and the plans evaluated on it.</summary>
@@ -271,6 +370,16 @@ internal sealed class PlanEvaluator
         public void Report(int value) => report(value);
     }
 
-    /// <summary>One plan on one sample set: per sample its capacity (the least over the checked years) and whether it met the target in every checked year.</summary>
-    internal sealed record Outcome(ulong Mask, double[] Capacity, bool[] Met, PlanEvaluation Evaluation);
+    /// <summary>
+    /// One plan on one sample set: per sample its capacity (the least over the checked years) and whether it met the
+    /// target in every checked year; each candidate's expected cost in this plan (indexed by menu entry), and per
+    /// sample when its candidates started and completed.
+    /// </summary>
+    internal sealed record Outcome(ulong Mask, double[] Capacity, bool[] Met, PlanEvaluation Evaluation, double[] MemberCost, Timing[] Timings);
+
+    /// <summary>When each menu entry starts and completes in one sample (null: not in the plan, or not triggered), and the years simulated to decide it.</summary>
+    internal sealed record Timing(DateTime?[] Start, DateTime?[] Completion, int Years);
+
+    /// <summary>One plan's capacity searches in one sample, and its candidates' timing.</summary>
+    private sealed record Evaluated(SearchResult?[] Searches, Timing Timing);
 }

@@ -81,7 +81,10 @@ public sealed record PlanResult
     /// <summary>Probe years simulated by the capacity searches, in all (each a corridor-year after its warm-up).</summary>
     public required long SearchYears { get; init; }
 
-    /// <summary>Corridor-years simulated in all: <see cref="SearchYears"/> plus the projection's replications × years.</summary>
+    /// <summary>Corridor-years simulated to decide when triggered candidates start (one run per plan and sample with a trigger).</summary>
+    public required long TriggerYears { get; init; }
+
+    /// <summary>Corridor-years simulated in all: <see cref="SearchYears"/>, <see cref="TriggerYears"/> and the projection's replications × years.</summary>
     public required long SimulatedYears { get; init; }
 
     /// <summary>The scenario with the chosen plan completed on its promised dates, projected over its years and replications.</summary>

@@ -37,10 +37,10 @@ public static class Planner
             throw new ScenarioException(errors);
         }
 
-        PlanDefinition plan = scenario.Plan!;
         ulong seed = options.Seed ?? scenario.Simulation.Seed;
-        int n = options.Samples ?? plan.Samples, m = options.ConfirmSamples ?? plan.ConfirmSamples;
         var evaluator = new PlanEvaluator(scenario, seed, options, progress, ct);
+        PlanDefinition plan = evaluator.Plan;
+        int n = options.Samples ?? plan.Samples, m = options.ConfirmSamples ?? plan.ConfirmSamples;
         PlanEvaluator.SampleSet set = evaluator.Samples(n, seed, 0);
         var steps = new List<PlanStep>();
         PlanEvaluator.Outcome chosen = plan.Search == PlanSearch.Exhaustive
@@ -64,24 +64,33 @@ public static class Planner
         ulong[] without = [.. members.Select(k => Without(plan, chosen.Mask, k))];
         IReadOnlyList<PlanEvaluator.Outcome> lesser = evaluator.Evaluate(set, without, "system gain of each item");
         var items = new List<PlanItem>();
+        DateTime?[] projected = new DateTime?[plan.Candidates.Count];
         for (int j = 0; j < members.Length; j++)
         {
             int k = members[j];
             PlanCandidate c = plan.Candidates[k];
-            DateTime[] done = [.. Enumerable.Range(0, n).Select(i => evaluator.Completion(set, i, k)).Order()];
+            // A trigger that did not fire sorts last: a median or p90 past every sample that fired is "not built".
+            DateTime?[] starts = [.. chosen.Timings.Select(t => t.Start[k]).OrderBy(d => d ?? DateTime.MaxValue)];
+            DateTime?[] done = [.. chosen.Timings.Select(t => t.Completion[k]).OrderBy(d => d ?? DateTime.MaxValue)];
+            int median = (n - 1) / 2, p90 = Math.Min(n - 1, (int)Math.Ceiling(0.9 * n) - 1);
+            DateTime? start = c.Trigger is null ? PlanRules.Start(c, scenario.Simulation) : starts[median];
+            DateTime? promised = start?.AddMonths(PlanRules.Months(c.LeadTimeYears));
+            projected[k] = promised;
             double gain = chosen.Capacity.Average() - lesser[j].Capacity.Average();
             items.Add(new PlanItem
             {
                 Name = c.Name,
-                Start = PlanRules.Start(c, scenario.Simulation),
-                Promised = PlanRules.Promised(c, scenario.Simulation),
-                MedianCompletion = done[(n - 1) / 2],
-                P90Completion = done[Math.Min(n - 1, (int)Math.Ceiling(0.9 * n) - 1)],
+                Trigger = c.Trigger is { } t ? string.Create(CultureInfo.InvariantCulture, $"occupancy of {t.Component} above {t.Thresholds[0]:0.###}") : null,
+                StartedShare = (double)starts.Count(d => d is not null) / n,
+                Start = start,
+                Promised = promised,
+                MedianCompletion = done[median],
+                P90Completion = done[p90],
                 OnTimeShare = (double)Enumerable.Range(0, n).Count(i => set.SlipMonths[i][k] == 0) / n,
                 CapexUsd = c.CapexUsd,
-                CostUsd = evaluator.Costs[k],
+                CostUsd = chosen.MemberCost[k],
                 SystemGainTons = gain,
-                UsdPerTonYear = gain > 0 ? evaluator.Costs[k] / gain : double.NaN,
+                UsdPerTonYear = gain > 0 ? chosen.MemberCost[k] / gain : double.NaN,
                 Source = c.Source,
             });
         }
@@ -102,17 +111,18 @@ public static class Planner
         PlanEvaluator.SampleSet fresh = evaluator.Samples(m, ConfirmSeed(seed), n);
         PlanEvaluation confirmed = evaluator.Evaluate(fresh, chosen.Mask, "confirming the chosen plan on fresh samples").Evaluation;
 
-        // The corridor with the chosen plan completed on its promised dates, projected as `run` would.
+        // The corridor with the chosen plan completed on its promised dates (a triggered item's from its median start,
+        // if it started in at least half the samples), projected as `run` would.
         CorridorDefinition corridor = scenario.Corridor;
         Scenario withPlan = scenario with
         {
             Corridor = corridor with
             {
-                Investments = [.. corridor.Investments, .. members.SelectMany(k => plan.Candidates[k].Changes.Select(x => x with { Date = PlanRules.Promised(plan.Candidates[k], scenario.Simulation) }))],
+                Investments = [.. corridor.Investments, .. members.Where(k => projected[k] is not null).SelectMany(k => plan.Candidates[k].Changes.Select(x => x with { Date = projected[k]!.Value }))],
             },
         };
         ProjectionResult projection = Projection.Run(withPlan, new ProjectionOptions { Seed = seed, MaxThreads = options.MaxThreads }, null, ct);
-        long projected = (long)scenario.Simulation.Replications * scenario.Simulation.Years;
+        long projectedYears = (long)scenario.Simulation.Replications * scenario.Simulation.Years;
         (int first, int last) = PlanRules.CheckedYears(plan);
         return new PlanResult
         {
@@ -138,7 +148,8 @@ public static class Planner
             Samples = n,
             ConfirmSamples = m,
             SearchYears = evaluator.Probes,
-            SimulatedYears = evaluator.Probes + projected,
+            TriggerYears = evaluator.TriggerYears,
+            SimulatedYears = evaluator.Probes + evaluator.TriggerYears + projectedYears,
             Projection = projection,
         };
     }
@@ -260,7 +271,7 @@ public static class Planner
         while (removed)
         {
             removed = false;
-            foreach (int k in e.Members(current.Mask).OrderByDescending(k => e.Costs[k]).ThenBy(k => k).ToArray())
+            foreach (int k in e.Members(current.Mask).OrderByDescending(k => current.MemberCost[k]).ThenBy(k => k).ToArray())
             {
                 int known = set.Memo.Count;
                 PlanEvaluator.Outcome less = e.Evaluate(set, Without(plan, current.Mask, k), "removing items the plan does not need");
@@ -283,7 +294,7 @@ public static class Planner
                 .SelectMany(k => Enumerable.Range(0, plan.Candidates.Count).Where(j => (mask & (1UL << j)) == 0)
                     .Select(j => Without(plan, mask, k) | Closure(plan, j)))
                 .Distinct()
-                .Where(x => x != mask && Admissible(e, x) && e.Cost(x) < cost)
+                .Where(x => x != mask && Admissible(e, x) && e.LeastCost(x) < cost)
                 .Order()];
             if (swaps.Length == 0)
             {
@@ -292,7 +303,7 @@ public static class Planner
 
             int known = set.Memo.Count;
             PlanEvaluator.Outcome? cheaper = e.Evaluate(set, swaps, string.Create(CultureInfo.InvariantCulture, $"swap round {round + 1}: {swaps.Length} swaps"))
-                .Where(o => o.Evaluation.Probability >= plan.Probability)
+                .Where(o => o.Evaluation.Probability >= plan.Probability && o.Evaluation.CostUsd < cost)
                 .OrderBy(o => o.Evaluation.CostUsd).ThenByDescending(o => o.Evaluation.Probability).ThenBy(o => o.Mask).FirstOrDefault();
             if (cheaper is null)
             {
@@ -333,7 +344,7 @@ public static class Planner
     {
         double now = current.Evaluation.MeanShortfallTons;
         return options
-            .Select(o => (Outcome: o, Gain: now - o.Evaluation.MeanShortfallTons, Cost: e.Cost(o.Mask & ~current.Mask)))
+            .Select(o => (Outcome: o, Gain: now - o.Evaluation.MeanShortfallTons, Cost: e.Members(o.Mask & ~current.Mask).Sum(k => o.MemberCost[k])))
             .Where(x => x.Gain > 1e-9 * Math.Max(1, now) || x.Outcome.Evaluation.Probability > current.Evaluation.Probability)
             .OrderByDescending(x => Math.Max(x.Gain, 0) / Math.Max(x.Cost, 1))
             .ThenByDescending(x => x.Outcome.Evaluation.Probability)

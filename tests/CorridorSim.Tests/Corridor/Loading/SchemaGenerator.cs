@@ -176,6 +176,18 @@ internal static class SchemaGenerator
                 Range(w, f);
                 w.WriteEndObject();
                 break;
+            case Form.NumberList:
+                w.WriteString("type", "array");
+                if (f.MinItems > 0)
+                {
+                    w.WriteNumber("minItems", f.MinItems);
+                }
+
+                w.WriteStartObject("items");
+                w.WriteString("type", "number");
+                Range(w, f);
+                w.WriteEndObject();
+                break;
             case Form.YearMap or Form.TextMap:
                 w.WriteString("type", "object");
                 w.WriteStartObject("propertyNames");

@@ -139,6 +139,7 @@ public sealed class SchemaTests(ITestOutputHelper output)
             ["## slowdowns"] = SlowdownFields.Slowdown, ["## investments"] = InvestmentFields.Investment,
             ["## uncertainty"] = UncertaintyFields.Uncertainty, ["An uncertain input:"] = UncertaintyFields.Input,
             ["## plan"] = PlanFields.Plan, ["A project class:"] = PlanFields.Class, ["A candidate:"] = PlanFields.Candidate,
+            ["A trigger — the alternative plan form \"invest when X's occupancy exceeds θ\":"] = PlanFields.Trigger,
         };
         var problems = new List<string>();
         var documented = new Dictionary<Shape, HashSet<string>>();

@@ -154,6 +154,92 @@ public sealed class PlannerTests
         Assert.Equal(a.Evaluated.Select(e => (e.Probability, e.MeanCapacityTons)), b.Evaluated.Select(e => (e.Probability, e.MeanCapacityTons)));
     }
 
+    /// <summary>The ferry's 2024 occupancy in each sample's trigger run: replication i of the corridor as `run` simulates it.</summary>
+    private static double[] FerryOccupancy2024(Scenario s, int samples) =>
+        [.. Enumerable.Range(0, samples).Select(i => new CorridorModel(s.Corridor)
+            .CreateRun(s.Simulation.Seed, i, s.Simulation.StartYear, s.Simulation.WarmupDays, s.Simulation.MaxTonsInSystem)
+            .RunYear().Components.Single(c => c.Id == "ferry:kuryk-alat").Utilization)];
+
+    private static PlanTrigger OnFerry(params double[] thresholds) => new() { Component = "ferry:kuryk-alat", Thresholds = thresholds };
+
+    [Fact]
+    public void Run_TriggerThatAlwaysFires_IsTheCandidateDatedAtTheNextJanuary()
+    {
+        (Scenario s, double capacity) = Base();
+        PlanCandidate triggered = Candidate("more-ferries", 50_000_000, Ferries(3)) with { LeadTimeYears = 0.25, Trigger = OnFerry(0.01) };
+        PlanCandidate dated = Candidate("more-ferries", 50_000_000, Ferries(3)) with { LeadTimeYears = 0.25, EarliestStart = Start.AddYears(1) };
+        PlanResult Plan(PlanCandidate c) => Planner.Run(WithPlan(s, 1.15 * capacity, new PlanDefinition { TargetYear = 2025, Search = PlanSearch.Exhaustive, Probability = 0.75, DiscountRate = 0.1, Candidates = [c] }), Fast);
+
+        PlanResult a = Plan(triggered), b = Plan(dated);
+
+        Assert.Equal(2, a.Evaluated.Count);
+        Assert.Equal(["more-ferries@0.01"], a.Evaluated[1].Candidates);
+        Assert.True(a.Evaluated[1].MeanCapacityTons > a.Evaluated[0].MeanCapacityTons, "the ferries from April 2025 add capacity in 2025");
+        Assert.Equal(b.Evaluated.Select(e => (e.Probability, e.MeanCapacityTons, e.CostUsd)), a.Evaluated.Select(e => (e.Probability, e.MeanCapacityTons, e.CostUsd)));
+        // Discounted from 2024-01-01 to 2025-01-01: 366 days of 365.25.
+        Assert.Equal(50_000_000 / Math.Pow(1.1, 366 / 365.25), a.Evaluated[1].CostUsd, 6);
+        PlanItem item = Assert.Single(a.Items);
+        Assert.Equal(1, item.StartedShare);
+        Assert.Equal(Start.AddYears(1), item.Start);
+        Assert.Equal(Start.AddYears(1).AddMonths(3), item.MedianCompletion);
+        Assert.Equal("occupancy of ferry:kuryk-alat above 0.01", item.Trigger);
+        // One year (2024) decides the trigger, once per sample: four searched, four confirming.
+        Assert.Equal(8, a.TriggerYears);
+    }
+
+    [Fact]
+    public void Run_Trigger_FiresInExactlyTheSamplesWhoseSimulatedOccupancyExceedsTheThreshold()
+    {
+        (Scenario s, double capacity) = Base();
+        double[] occupancy = FerryOccupancy2024(s, Fast.Samples!.Value);
+        double[] sorted = [.. occupancy.Order()];
+        Assert.True(sorted[1] < sorted[2], "the samples' occupancies differ");
+        double theta = (sorted[1] + sorted[2]) / 2;
+        PlanCandidate c = Candidate("more-ferries", 50_000_000, Ferries(3)) with { LeadTimeYears = 0.25, Trigger = OnFerry(theta, 1) };
+        var plan = new PlanDefinition { TargetYear = 2025, Search = PlanSearch.Exhaustive, Probability = 0.5, Candidates = [c] };
+
+        PlanResult r = Planner.Run(WithPlan(s, 1.15 * capacity, plan), Fast);
+
+        // The two thresholds are two entries that exclude each other: no plan holds both.
+        Assert.Equal(3, r.Evaluated.Count);
+        PlanEvaluation low = r.Evaluated.Single(e => e.Candidates.SequenceEqual([$"more-ferries@{theta:G4}"]));
+        PlanEvaluation never = r.Evaluated.Single(e => e.Candidates.SequenceEqual(["more-ferries@1"]));
+        Assert.Equal(0, never.CostUsd);
+        Assert.Equal(r.Baseline.MeanCapacityTons, never.MeanCapacityTons);
+        Assert.Equal(0.5 * 50_000_000, low.CostUsd, 0);
+        Assert.Equal(0.5, low.Probability);
+        Assert.Equal(low.Candidates, r.Chosen.Candidates);
+        PlanItem item = Assert.Single(r.Items);
+        Assert.Equal(0.5, item.StartedShare);
+        // The lower median of four samples, two of them fired, is a fired one; the p90 is a sample where it never started.
+        Assert.Equal(Start.AddYears(1), item.Start);
+        Assert.Equal(Start.AddYears(1).AddMonths(3), item.MedianCompletion);
+        Assert.Null(item.P90Completion);
+    }
+
+    [Fact]
+    public void Check_BadTrigger_ListsEachWithItsPath()
+    {
+        (Scenario s, _) = Base();
+        var plan = new PlanDefinition
+        {
+            TargetYear = 2025,
+            Search = PlanSearch.Exhaustive,
+            Candidates =
+            [
+                Candidate("a", 1, Ferries(1)) with { Trigger = new PlanTrigger { Component = "ferry:kuryk-alt", Thresholds = [.. Enumerable.Range(1, 11).Select(i => i / 11.0)] } },
+                Candidate("b", 1, Trains("rail:kz", 20), "a"),
+            ],
+        };
+
+        string[] paths = [.. Planner.Check(s with { Plan = plan }).Select(e => e.Path)];
+
+        Assert.Contains("$.plan.candidates[0].trigger.component", paths);
+        Assert.Contains("$.plan.candidates[0].trigger.thresholds", paths);
+        Assert.Contains("$.plan.candidates[1].requires[0]", paths);
+        Assert.Contains("$.plan.search", paths);
+    }
+
     [Fact]
     public void Check_BadReferences_ListsEachWithItsPath()
     {
