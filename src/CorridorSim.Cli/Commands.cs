@@ -171,12 +171,20 @@ internal static partial class Commands
             if (s.Plan is { } plan)
             {
                 stdout.WriteLine(string.Create(Inv,
-                    $"plan: {plan.Candidates.Count} candidates, {plan.Classes.Count} project classes, target year {plan.TargetYear}, P ≥ {plan.Probability:0.##}, {plan.Samples} samples for `{ToolName} plan`."));
+                    $"plan: {plan.Candidates.Count} candidates{Triggers(plan)}, {plan.Classes.Count} project classes, target year {plan.TargetYear}, P ≥ {plan.Probability:0.##}, {plan.Samples} samples for `{ToolName} plan`."));
             }
 
             return Program.Success;
         }));
         return cmd;
+    }
+
+    /// <summary>", 2 with trigger rules (5 menu entries)" for a plan with triggers; empty without.</summary>
+    private static string Triggers(PlanDefinition plan)
+    {
+        int triggered = plan.Candidates.Count(c => c.Trigger is not null);
+        int entries = plan.Candidates.Sum(c => c.Trigger?.Thresholds.Count ?? 1);
+        return triggered == 0 ? string.Empty : string.Create(Inv, $", {triggered} with trigger rules ({entries} menu entries, one per threshold)");
     }
 
     private static Command BuildSweep(TextWriter stdout, TextWriter stderr, Option<bool> verbose, CancellationToken interrupt)

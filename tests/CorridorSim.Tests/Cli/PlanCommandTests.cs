@@ -119,6 +119,20 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_PlanWithATrigger_CountsItsMenuEntries()
+    {
+        string path = Scenario("""
+            { "targetYear": 2024, "candidates": [
+              { "name": "berths", "capexUsd": 1, "leadTimeYears": 0, "trigger": { "component": "port:kuryk", "thresholds": [0.5, 0.7, 0.9] },
+                "changes": [ { "component": "port:kuryk", "kind": "berths", "value": 4 } ], "source": "E" } ] }
+            """);
+        CliResult r = CliHarness.Run("validate", path);
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("plan: 1 candidates, 1 with trigger rules (3 menu entries, one per threshold), 0 project classes", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_GoodPlan_SaysWhatThePlanHolds()
     {
         CliResult r = CliHarness.Run("validate", Scenario());

@@ -18,7 +18,7 @@ public sealed class SampleScenarioTests(SampleRuns runs)
     [Fact]
     public void Samples_Folder_HasTheSixScenarios()
     {
-        Assert.Equal(["caspian-storms", "sea-level-decline", "titr-10mt-2030", "titr-baseline-2024", "titr-history-2022-2025", "titr-plan-2028"], CliHarness.SampleNames);
+        Assert.Equal(["caspian-storms", "sea-level-decline", "titr-10mt-2030", "titr-baseline-2024", "titr-history-2022-2025", "titr-plan-2028", "titr-plan-2030"], CliHarness.SampleNames);
     }
 
     [Theory]
