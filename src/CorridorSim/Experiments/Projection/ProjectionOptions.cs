@@ -23,4 +23,13 @@ public sealed record ProjectionOptions
     /// replications.
     /// </summary>
     public CapacityOptions? Capacity { get; init; }
+
+    /// <summary>
+    /// Receives the event log of replication <see cref="EventReplication"/> (warm-up included); null (the default):
+    /// no log, and the run costs a null check per event. The log does not change any result.
+    /// </summary>
+    public ICorridorEventSink? EventSink { get; init; }
+
+    /// <summary>The replication (0-based, below the replications run) whose events <see cref="EventSink"/> receives; default 0.</summary>
+    public int EventReplication { get; init; }
 }
