@@ -100,12 +100,6 @@ internal static class OcelWriter
                 objects.TryAdd(r.ComponentId, new ObjectInfo(ComponentType, i));
             }
 
-            if (r.VehicleId is { } vehicle && !objects.ContainsKey(vehicle))
-            {
-                // Defensive only: a vehicle's own row comes before its units' rows and declares it.
-                objects.Add(vehicle, new ObjectInfo(ComponentType, i));
-            }
-
             int carried = Carried(log, i);
             if (r.Entity != CorridorEntityKind.Unit || carried == 0)
             {
@@ -227,11 +221,6 @@ internal static class OcelWriter
             if (r.PortId is { } port && port != r.EntityId)
             {
                 WriteRelationship(json, port, "berth");
-            }
-
-            if (r.VehicleId is { } vehicle)
-            {
-                WriteRelationship(json, vehicle, "vehicle");
             }
 
             for (long j = i + 1; j <= i + carried; j++)
