@@ -191,7 +191,8 @@ internal sealed class PortRuntime : ComponentRuntime
 
     /// <summary>
     /// Takes a berth (recording the wait), handles the vessel once (load or unload), and frees the berth; the vessel
-    /// waits for a berth, then loads; the caller sets what it does next.
+    /// waits for a berth, then loads; the caller sets what it does next. Given a voyage's id (an event log is attached),
+    /// logs the moment the voyage of <paramref name="leg"/> takes the berth, carrying <paramref name="tons"/>.
     /// </summary>
     public async Task BerthAndHandle(SimProcess p, VesselClock? vessel = null, ComponentRuntime? leg = null, string? voyage = null, double tons = 0)
     {

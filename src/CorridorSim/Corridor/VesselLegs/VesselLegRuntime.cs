@@ -224,6 +224,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                     LogBerth(CorridorEventKind.End, voyage, port, cargo, p.Now);
                     CorridorLog.Units(loadLog, p.Now, CorridorEventKind.Transship, cargo, this, port.Id, voyage);
                 }
+
                 foreach (CargoUnit u in cargo)
                 {
                     tonsHandled += u.Tons;
