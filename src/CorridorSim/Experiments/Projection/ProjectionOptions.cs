@@ -26,7 +26,8 @@ public sealed record ProjectionOptions
 
     /// <summary>
     /// Receives the event log of replication <see cref="EventReplication"/> (warm-up included); null (the default):
-    /// no log, and the run costs a null check per event. The log does not change any result.
+    /// no log, and the run costs a null check per event. The log does not change any result. Read by
+    /// <see cref="Projection.Run"/> for its replications (not its capacity search); sweeps ignore it.
     /// </summary>
     public ICorridorEventSink? EventSink { get; init; }
 
