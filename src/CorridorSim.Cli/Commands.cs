@@ -126,6 +126,12 @@ internal static partial class Commands
         {
             scenarioArg, reps, seed, threads, outDir, noCharts, capacity, capacityReps,
         };
+        var events = new EventOptions();
+        foreach (Option o in events.All)
+        {
+            cmd.Options.Add(o);
+        }
+
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
             ProjectionOptions options = Options(parse.GetValue(reps), parse.GetValue(seed), parse.GetValue(threads));
@@ -135,8 +141,9 @@ internal static partial class Commands
             }
 
             Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
+            EventRequest? eventLog = EventRequestOf(parse, events, options.Replications ?? scenario.Simulation.Replications);
             using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name));
-            return Run(stdout, stderr, scenario, options, output, charts: !parse.GetValue(noCharts), interrupt);
+            return Run(stdout, stderr, scenario, WithEvents(options, eventLog), output, charts: !parse.GetValue(noCharts), interrupt, eventLog);
         }));
         return cmd;
     }
@@ -443,7 +450,8 @@ internal static partial class Commands
         return Program.Interrupted;
     }
 
-    private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, OutputFolder output, bool charts, CancellationToken interrupt)
+    private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, OutputFolder output, bool charts, CancellationToken interrupt,
+        EventRequest? eventLog = null)
     {
         IAnsiConsole console = Console(stdout);
         SimulationSettings sim = scenario.Simulation;
@@ -490,6 +498,7 @@ internal static partial class Commands
         }
 
         stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s of simulation)."));
+        WriteEvents(stdout, stderr, eventLog, scenario, options.Seed ?? scenario.Simulation.Seed);
         if (partialReason is { } reason)
         {
             stderr.WriteLine($"error: the run stopped early, and its outputs are partial (summary.json says \"partial\": true): {reason}");

@@ -27,6 +27,9 @@ internal abstract class ComponentRuntime
 
     public abstract void Accept(CargoUnit unit, bool forward);
 
+    /// <summary>The port where a unit passing this way is queued and handled (vessel legs); null for other kinds.</summary>
+    public virtual string? PortAt(bool forward) => null;
+
     /// <summary>The shortest diversion wait, in ticks, of the flows whose routes start here; <see cref="long.MaxValue"/> when none divert here.</summary>
     public long DivertAfterTicks { get; set; } = long.MaxValue;
 

@@ -11,6 +11,7 @@ internal sealed class CargoUnit
     public int Step;
     public SimTime Created;
     public SimTime QueuedAt;
+    public string? LogId; // the unit's id in the event log; set only when a log is attached
 
     public double Tons => Flow.Definition.TonsPerUnit;
 
@@ -48,10 +49,21 @@ internal sealed class CargoUnit
         {
             RouteStep s = Route[Step++];
             QueuedAt = run.Simulation.Now;
+            if (run.EventSink is { } log)
+            {
+                CorridorLog.Unit(log, QueuedAt, CorridorEventKind.Queue, this, s.Component, s.Forward);
+            }
+
             s.Component.Accept(this, s.Forward);
         }
         else
         {
+            if (run.EventSink is { } log && Route.Length > 0)
+            {
+                RouteStep last = Route[^1];
+                CorridorLog.Unit(log, run.Simulation.Now, CorridorEventKind.Depart, this, last.Component, last.Forward);
+            }
+
             run.Deliver(this);
         }
     }

@@ -138,6 +138,11 @@ internal sealed class PortRuntime : ComponentRuntime
         _closureStarted = Run.Simulation.Now;
         _reopened = new SimSignal(Run.Simulation);
         UpdateBerthHours();
+        if (Run.EventSink is { } log)
+        {
+            CorridorLog.Vehicle(log, Run.Simulation.Now, CorridorEventKind.Closure, CorridorEntityKind.Port, Id, this, Id, 0);
+        }
+
         foreach (SimProcess vessel in _handling.ToArray())
         {
             if (vessel.IsWaiting)
@@ -158,6 +163,11 @@ internal sealed class PortRuntime : ComponentRuntime
         _closedHours += (Run.Simulation.Now - _closedSince).TotalHours;
         ClosureLog.Add((_closureStarted, Run.Simulation.Now));
         UpdateBerthHours();
+        if (Run.EventSink is { } log)
+        {
+            CorridorLog.Vehicle(log, Run.Simulation.Now, CorridorEventKind.Reopen, CorridorEntityKind.Port, Id, this, Id, 0);
+        }
+
         _reopened.Trigger();
     }
 
@@ -181,15 +191,21 @@ internal sealed class PortRuntime : ComponentRuntime
 
     /// <summary>
     /// Takes a berth (recording the wait), handles the vessel once (load or unload), and frees the berth; the vessel
-    /// waits for a berth, then loads; the caller sets what it does next.
+    /// waits for a berth, then loads; the caller sets what it does next. Given a voyage's id (an event log is attached),
+    /// logs the moment the voyage of <paramref name="leg"/> takes the berth, carrying <paramref name="tons"/>.
     /// </summary>
-    public async Task BerthAndHandle(SimProcess p, VesselClock? vessel = null)
+    public async Task BerthAndHandle(SimProcess p, VesselClock? vessel = null, ComponentRuntime? leg = null, string? voyage = null, double tons = 0)
     {
         SimTime queued = p.Now;
         vessel?.Set(VesselActivity.WaitingForBerth);
         using (await p.Request(Berths))
         {
             UpdateBerthHours();
+            if (voyage is not null && leg is not null && Run.EventSink is { } log)
+            {
+                CorridorLog.Vehicle(log, p.Now, CorridorEventKind.Start, CorridorEntityKind.VesselVoyage, voyage, leg, Id, tons);
+            }
+
             BerthWaitHours.Add((p.Now - queued).TotalHours);
             vessel?.Set(VesselActivity.Loading);
             await Handle(p, vessel);

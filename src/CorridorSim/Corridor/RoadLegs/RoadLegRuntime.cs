@@ -13,6 +13,7 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     // Trucks queued for a lane, in acceptance order, with their processes (diversion interrupts the wait).
     private readonly List<(CargoUnit Unit, SimProcess Process)> _waiting = [];
     private readonly List<SimProcess> _diverting = [];
+    private long _trucksLogged;
 
     public RoadLegRuntime(CorridorRun run, RoadLegDefinition definition)
         : base(run, definition.Id, "road")
@@ -50,13 +51,32 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         }
 
         StopWaiting(unit);
+        string? truck = null;
         using (lease)
         {
             Moved(unit);
+            if (Run.EventSink is { } log)
+            {
+                truck = CorridorLog.Numbered(Id, ++_trucksLogged);
+                CorridorLog.Vehicle(log, p.Now, CorridorEventKind.Start, CorridorEntityKind.Truck, truck, this, null, unit.Tons);
+                CorridorLog.Unit(log, p.Now, CorridorEventKind.Start, unit, this, true, truck);
+            }
+
             await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.ProcessingHours.Sample(_processing) * ProcessingFactor)));
         }
 
+        if (truck is not null && Run.EventSink is { } departLog)
+        {
+            CorridorLog.Vehicle(departLog, p.Now, CorridorEventKind.Depart, CorridorEntityKind.Truck, truck, this, null, unit.Tons);
+        }
+
         await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.HaulHours.Sample(_haul))));
+        if (truck is not null && Run.EventSink is { } arriveLog)
+        {
+            CorridorLog.Vehicle(arriveLog, p.Now, CorridorEventKind.Arrive, CorridorEntityKind.Truck, truck, this, null, unit.Tons);
+            CorridorLog.Unit(arriveLog, p.Now, CorridorEventKind.End, unit, this, true, truck);
+        }
+
         _held.Remove(unit);
         unit.Advance(Run);
     }

@@ -43,7 +43,11 @@ public sealed class CorridorModel
     /// stops with a <see cref="BacklogLimitException"/>. Default 1e8, as <see cref="SimulationSettings.MaxTonsInSystem"/>.
     /// </param>
     /// <exception cref="BacklogLimitException">The warm-up already holds more than <paramref name="maxTonsInSystem"/>.</exception>
-    public CorridorRun CreateRun(ulong seed, int replication, int firstYear, double warmupDays = 60, double maxTonsInSystem = 100_000_000)
+    public CorridorRun CreateRun(ulong seed, int replication, int firstYear, double warmupDays = 60, double maxTonsInSystem = 100_000_000) =>
+        CreateLoggedRun(seed, replication, firstYear, warmupDays, maxTonsInSystem, eventSink: null);
+
+    /// <summary>As the public overload, with an event log attached to the run (null: none).</summary>
+    internal CorridorRun CreateLoggedRun(ulong seed, int replication, int firstYear, double warmupDays, double maxTonsInSystem, ICorridorEventSink? eventSink)
     {
         if (!(maxTonsInSystem > 0))
         {
@@ -58,6 +62,6 @@ public sealed class CorridorModel
             throw new ArgumentOutOfRangeException(nameof(warmupDays), warmupDays, "The warm-up must be within 0..3650 days.");
         }
 
-        return new CorridorRun(Definition, seed, replication, firstYear, warmupDays, trackUnits: false, maxTonsInSystem);
+        return new CorridorRun(Definition, seed, replication, firstYear, warmupDays, trackUnits: false, maxTonsInSystem, eventSink);
     }
 }

@@ -25,7 +25,7 @@ public sealed class CorridorRun
     private readonly Stack<CargoUnit> _freeUnits = new();
     private long _eventsAtYearStart;
 
-    internal CorridorRun(CorridorDefinition definition, ulong seed, int replication, int firstYear, double warmupDays, bool trackUnits, double maxTonsInSystem = double.PositiveInfinity)
+    internal CorridorRun(CorridorDefinition definition, ulong seed, int replication, int firstYear, double warmupDays, bool trackUnits, double maxTonsInSystem = double.PositiveInfinity, ICorridorEventSink? eventSink = null)
     {
         MaxTonsInSystem = maxTonsInSystem;
         Definition = definition;
@@ -35,6 +35,8 @@ public sealed class CorridorRun
         Simulation = new Simulation(seed, replication, yearStart.AddDays(-warmupDays));
         _units = definition.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         _trackedUnits = trackUnits ? [] : null;
+        EventSink = eventSink;
+        eventSink?.Started(Simulation.StartDate);
 
         // Every runtime first (a vessel leg finds its ports when it starts), then each starts, in definition order.
         foreach (ComponentDefinition c in definition.Components)
@@ -130,6 +132,12 @@ public sealed class CorridorRun
 
         Simulation.Schedule(BacklogCheckInterval, CheckBacklogHandler, this);
     }
+
+    /// <summary>The event log attached to the run; null (the usual case) logs nothing.</summary>
+    internal ICorridorEventSink? EventSink { get; }
+
+    /// <summary>Units named in the event log so far (their ids count up from u1).</summary>
+    internal long UnitsLogged { get; set; }
 
     /// <summary>The simulation this run advances (for custom probes; the corridor owns its processes).</summary>
     public Simulation Simulation { get; }
@@ -259,7 +267,14 @@ public sealed class CorridorRun
         return index;
     }
 
-    internal void Generated(CargoUnit unit) => _trackedUnits?.Add(unit);
+    internal void Generated(CargoUnit unit)
+    {
+        _trackedUnits?.Add(unit);
+        if (EventSink is { } log)
+        {
+            CorridorLog.Generated(log, this, unit);
+        }
+    }
 
     internal void Deliver(CargoUnit unit)
     {
@@ -296,6 +311,11 @@ public sealed class CorridorRun
         f.TotalDivertedTons += unit.Tons;
         string c = f.Definition.Commodity;
         _divertedByCommodity[c] = _divertedByCommodity.GetValueOrDefault(c) + unit.Tons;
+        if (EventSink is { } log)
+        {
+            CorridorLog.Diverted(log, this, unit);
+        }
+
         Recycle(unit);
     }
 

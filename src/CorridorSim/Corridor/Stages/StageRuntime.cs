@@ -15,6 +15,7 @@ internal sealed class StageRuntime : ComponentRuntime
     private readonly Stack<Train> _freeTrains = new();
     private readonly RandomStream _stream;
     private double _slowdownFactor = 1;
+    private long _trainsLogged;
 
     public StageRuntime(CorridorRun run, StageDefinition definition)
         : base(run, definition.Id, definition.Kind.ToString().ToLowerInvariant())
@@ -106,6 +107,12 @@ internal sealed class StageRuntime : ComponentRuntime
             using (await p.Request(_slot))
             {
                 MovedAll(train);
+                if (Run.EventSink is { } log)
+                {
+                    train.LogId = CorridorLog.Numbered(Id, ++_trainsLogged);
+                    CorridorLog.Vehicle(log, p.Now, CorridorEventKind.Depart, CorridorEntityKind.Train, train.LogId, this, null, CorridorLog.Tons(train));
+                    CorridorLog.Units(log, p.Now, CorridorEventKind.Start, train, this, null, train.LogId);
+                }
 
                 double hours = Math.Max(0, Definition.TrainHours(_stream));
                 Run.Simulation.Schedule(SimDuration.FromHours(hours), Arrive, train);
@@ -124,6 +131,13 @@ internal sealed class StageRuntime : ComponentRuntime
         held[train.Index] = last;
         last.Index = train.Index;
         held.RemoveAt(held.Count - 1);
+        if (stage.Run.EventSink is { } log && train.LogId is { } id)
+        {
+            SimTime now = stage.Run.Simulation.Now;
+            CorridorLog.Vehicle(log, now, CorridorEventKind.Arrive, CorridorEntityKind.Train, id, stage, null, CorridorLog.Tons(train));
+            CorridorLog.Units(log, now, stage.Definition.Kind == StageKind.Transshipment ? CorridorEventKind.Transship : CorridorEventKind.End, train, stage, null, id);
+        }
+
         CargoUnit.AdvanceAll(train, stage.Run);
 
         // Trains are reused: at 10 Mt/yr a fresh list per train was most of what a simulated year allocated.
@@ -137,6 +151,9 @@ internal sealed class StageRuntime : ComponentRuntime
         public StageRuntime Stage { get; } = stage;
 
         public int Index { get; set; }
+
+        /// <summary>The train's id in the event log for its current trip; null when no log is attached.</summary>
+        public string? LogId { get; set; }
     }
 
     public override IEnumerable<CargoUnit> UnitsHeld()

@@ -16,6 +16,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
     // that units fill one vessel instead of one unit boarding each waiting vessel.
     private readonly Resource _loadingTurn;
     private double _capacityInService; // units at full draft of the vessels in service (defined or added by investments)
+    private long _voyagesLogged;
 
     public VesselLegRuntime(CorridorRun run, VesselLegDefinition definition)
         : base(run, definition.Id, definition.Kind)
@@ -101,6 +102,8 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
     public override void Accept(CargoUnit unit, bool forward) => (forward ? _queueA : _queueB).TryPut(unit);
 
+    public override string? PortAt(bool forward) => forward ? Definition.PortA : Definition.PortB;
+
     public override void DivertWaiting()
     {
         DivertFrom(_queueA);
@@ -124,22 +127,34 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         SimDuration maxWaitB = SimDuration.FromHours(Definition.BackhaulMaxWaitHours);
         SimDuration interval = SimDuration.FromHours(Definition.TimetableIntervalHours);
         SimTime nextSlot = p.Now;
+        string? voyage = null; // the voyage's id in the event log: set only when a log is attached
         while (true)
         {
             PortRuntime port = atA ? PortA : PortB;
             SimTime arrived = p.Now;
             long unitsHandled = 0;
             double tonsHandled = 0;
+            if (voyage is not null && Run.EventSink is { } arriveLog)
+            {
+                CorridorLog.Vehicle(arriveLog, p.Now, CorridorEventKind.Arrive, CorridorEntityKind.VesselVoyage, voyage, this, port.Id, CorridorLog.Tons(cargo));
+            }
 
             // Unload what came across.
             clock.Set(atA ? VesselActivity.Idle : VesselActivity.WaitingForBackhaul);
             await port.WaitOpen(p, clock);
             if (cargo.Count > 0)
             {
-                await port.BerthAndHandle(p, clock);
+                LogBerth(CorridorEventKind.Queue, voyage, port, cargo, p.Now);
+                await port.BerthAndHandle(p, clock, voyage is null ? null : this, voyage, voyage is null ? 0 : CorridorLog.Tons(cargo));
                 foreach (CargoUnit u in cargo)
                 {
                     tonsHandled += u.Tons;
+                }
+
+                if (voyage is not null && Run.EventSink is { } unloadLog)
+                {
+                    LogBerth(CorridorEventKind.End, voyage, port, cargo, p.Now);
+                    CorridorLog.Units(unloadLog, p.Now, CorridorEventKind.End, cargo, this, port.Id, voyage);
                 }
 
                 unitsHandled += cargo.Count;
@@ -153,6 +168,11 @@ internal sealed class VesselLegRuntime : ComponentRuntime
             }
 
             // Load for the other side.
+            if (Run.EventSink is not null)
+            {
+                voyage = Id + "/" + vessel.Name + "#" + (++_voyagesLogged).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             Store<CargoUnit> queue = atA ? _queueA : _queueB;
             int capacity = Math.Max(1, (int)Math.Floor(vessel.CapacityUnits * LoadFactor));
 
@@ -196,8 +216,15 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
             if (cargo.Count > 0)
             {
-                await port.BerthAndHandle(p, clock);
+                LogBerth(CorridorEventKind.Queue, voyage, port, cargo, p.Now);
+                await port.BerthAndHandle(p, clock, voyage is null ? null : this, voyage, voyage is null ? 0 : CorridorLog.Tons(cargo));
                 MovedAll(cargo);
+                if (voyage is not null && Run.EventSink is { } loadLog)
+                {
+                    LogBerth(CorridorEventKind.End, voyage, port, cargo, p.Now);
+                    CorridorLog.Units(loadLog, p.Now, CorridorEventKind.Transship, cargo, this, port.Id, voyage);
+                }
+
                 foreach (CargoUnit u in cargo)
                 {
                     tonsHandled += u.Tons;
@@ -216,6 +243,12 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 port.RecordCall(p.Now - arrived, tonsHandled, unitsHandled);
             }
 
+            if (voyage is not null && Run.EventSink is { } departLog)
+            {
+                CorridorLog.Vehicle(departLog, p.Now, CorridorEventKind.Depart, CorridorEntityKind.VesselVoyage, voyage, this, port.Id, CorridorLog.Tons(cargo));
+                CorridorLog.Units(departLog, p.Now, CorridorEventKind.Start, cargo, this, port.Id, voyage);
+            }
+
             Voyages++;
             clock.Set(VesselActivity.Sailing);
             await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.SailingHours.Sample(_stream))));
@@ -223,6 +256,14 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         }
     }
 
+    /// <summary>Logs a voyage's berth event at <paramref name="port"/> (queue for a berth, handling ended), when a log is attached.</summary>
+    private void LogBerth(CorridorEventKind kind, string? voyage, PortRuntime port, List<CargoUnit> cargo, SimTime now)
+    {
+        if (voyage is not null && Run.EventSink is { } log)
+        {
+            CorridorLog.Vehicle(log, now, kind, CorridorEntityKind.VesselVoyage, voyage, this, port.Id, CorridorLog.Tons(cargo));
+        }
+    }
 
     public override IEnumerable<CargoUnit> UnitsHeld()
     {

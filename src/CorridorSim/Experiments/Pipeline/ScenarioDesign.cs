@@ -24,6 +24,12 @@ internal sealed class ScenarioDesign : IDesign
     /// <inheritdoc/>
     public IReadOnlyList<Row> Rows { get; }
 
+    /// <summary>The event log attached to one row's run (<see cref="EventReplication"/> of variant 0); null: none.</summary>
+    public ICorridorEventSink? EventSink { get; init; }
+
+    /// <summary>The replication whose run <see cref="EventSink"/> logs.</summary>
+    public int EventReplication { get; init; }
+
     /// <summary>The variants, by variant index.</summary>
     public IReadOnlyList<Scenario> Variants => _variants;
 
@@ -35,6 +41,7 @@ internal sealed class ScenarioDesign : IDesign
     {
         ArgumentNullException.ThrowIfNull(row);
         SimulationSettings settings = _variants[row.Variant].Simulation;
-        return (_models[row.Variant].CreateRun(row.Seed, row.Replication, settings.StartYear, settings.WarmupDays, settings.MaxTonsInSystem), settings.Years);
+        ICorridorEventSink? sink = row.Variant == 0 && row.Replication == EventReplication ? EventSink : null;
+        return (_models[row.Variant].CreateLoggedRun(row.Seed, row.Replication, settings.StartYear, settings.WarmupDays, settings.MaxTonsInSystem, sink), settings.Years);
     }
 }

@@ -34,7 +34,11 @@ public static class Projection
         options ??= new ProjectionOptions();
         Validate(scenario, options);
         ulong seed = options.Seed ?? scenario.Simulation.Seed;
-        var design = new ScenarioDesign([scenario], options.Replications ?? scenario.Simulation.Replications, seed);
+        var design = new ScenarioDesign([scenario], options.Replications ?? scenario.Simulation.Replications, seed)
+        {
+            EventSink = options.EventSink,
+            EventReplication = options.EventReplication,
+        };
         RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct, keepStopped: true);
         if (records.FirstOrDefault(r => r.Stopped is not null) is not { Stopped: { } stopped } first)
         {
@@ -127,6 +131,12 @@ public static class Projection
         if (options.Capacity is { } capacity)
         {
             errors.AddRange(capacity.Problems());
+        }
+
+        int replications = options.Replications ?? s?.Replications ?? 1;
+        if (options.EventSink is not null && (options.EventReplication < 0 || options.EventReplication >= replications))
+        {
+            errors.Add($"options.EventReplication must be within 0..{replications - 1} (the replications run), found {options.EventReplication}.");
         }
 
         if (options.MaxThreads < 1)

@@ -23,4 +23,14 @@ public sealed record ProjectionOptions
     /// replications.
     /// </summary>
     public CapacityOptions? Capacity { get; init; }
+
+    /// <summary>
+    /// Receives the event log of replication <see cref="EventReplication"/> (warm-up included); null (the default):
+    /// no log, and the run costs a null check per event. The log does not change any result. Read by
+    /// <see cref="Projection.Run"/> for its replications (not its capacity search); sweeps ignore it.
+    /// </summary>
+    public ICorridorEventSink? EventSink { get; init; }
+
+    /// <summary>The replication (0-based, below the replications run) whose events <see cref="EventSink"/> receives; default 0.</summary>
+    public int EventReplication { get; init; }
 }
