@@ -156,9 +156,12 @@ internal static partial class Commands
         return summaryJson[..end].TrimEnd('\n') + ",\n" + section[2..];
     }
 
-    /// <summary>Runs a shard's rows and writes its records and manifest (no analyses: <c>merge</c> runs them over every shard).</summary>
+    /// <summary>
+    /// Runs a shard's rows and writes its records and manifest (no analyses: <c>merge</c> runs them over every shard);
+    /// <paramref name="stepsPerRow"/> is the progress steps of one row (a study's searches are steps too).
+    /// </summary>
     private static int RunShard(TextWriter stdout, TextWriter stderr, RunInfo info, ShardSpec shard, IReadOnlyList<Row> allRows, int years,
-        Func<IReadOnlyList<Row>, IProgress<int>, (RowRecord[] Records, SearchResult?[]? Searches)> run, int steps,
+        Func<IReadOnlyList<Row>, IProgress<int>, (RowRecord[] Records, SearchResult?[]? Searches)> run, int stepsPerRow,
         OutputFolder output, FileInfo? recordsFile, Func<Row, IEnumerable<(string Name, double Value)>>? rowColumns, CancellationToken interrupt)
     {
         IReadOnlyList<Row> rows = Experiments.Rows.Shard(allRows, shard.Index, shard.Count);
@@ -166,7 +169,7 @@ internal static partial class Commands
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            (RowRecord[] records, SearchResult?[]? searches) = RunWithProgress(Console(stdout), stdout, "rows", steps, progress => run(rows, progress));
+            (RowRecord[] records, SearchResult?[]? searches) = RunWithProgress(Console(stdout), stdout, stepsPerRow == 1 ? "rows" : "rows and capacity searches", rows.Count * stepsPerRow, progress => run(rows, progress));
             clock.Stop();
             interrupt.ThrowIfCancellationRequested();
             ShardRecords.Write(output.File(ShardRecordsName), records, searches, years);

@@ -161,6 +161,7 @@ internal static class RecordsTable
             }
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using FileStream stream = File.Create(path);
         ParquetSerializer.SerializeUntypedAsync(table, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
     }

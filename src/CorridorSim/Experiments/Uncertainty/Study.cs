@@ -50,7 +50,6 @@ public static class Study
         if (options.Capacity is { } capacity)
         {
             int years = scenario.Simulation.Years;
-            ulong seed = design.Rows.Count > 0 ? design.Rows[0].Seed : 0;
             IProgress<int>? after = progress is null ? null : new OffsetProgress(progress, records.Length);
             searches = Runner.Map(records.Length * years, options.MaxThreads, k =>
             {
@@ -62,7 +61,7 @@ public static class Study
                 Row row = rows[k / years];
                 Scenario s = design.Samples[row.Sample];
                 int year = s.Simulation.StartYear + (k % years);
-                return new[] { CapacitySearch.Run(s.Corridor, s.Simulation, year, seed, row.Index, capacity, null, s.Simulation.TargetTons) };
+                return new[] { CapacitySearch.Run(s.Corridor, s.Simulation, year, row.Seed, row.Index, capacity, null, s.Simulation.TargetTons) };
             }, after, ct).Select(b => b[0]).ToArray();
         }
 
