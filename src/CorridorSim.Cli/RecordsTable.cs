@@ -163,7 +163,8 @@ internal static class RecordsTable
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using FileStream stream = File.Create(path);
-        ParquetSerializer.SerializeUntypedAsync(table, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+        // On the thread pool: a caller's synchronization context (a test runner's) must not receive the continuations it waits for.
+        Task.Run(() => ParquetSerializer.SerializeUntypedAsync(table, new ParquetSchema(fields), stream)).GetAwaiter().GetResult();
     }
 
     private static object? Value(double v) => double.IsNaN(v) ? null : v;

@@ -34,14 +34,15 @@ internal static class ShardRecords
         }
 
         using FileStream stream = File.Create(path);
-        ParquetSerializer.SerializeAsync(rows, stream).GetAwaiter().GetResult();
+        // On the thread pool: a caller's synchronization context (a test runner's) must not receive the continuations it waits for.
+        Task.Run(() => ParquetSerializer.SerializeAsync(rows, stream)).GetAwaiter().GetResult();
     }
 
     /// <summary>Reads a file <see cref="Write"/> wrote: the records, and each record's searches (null without a capacity search).</summary>
     public static List<(RowRecord Record, SearchResult?[]? Searches)> Read(string path)
     {
         using FileStream stream = File.OpenRead(path);
-        IList<RowDto> rows = ParquetSerializer.DeserializeAsync<RowDto>(stream).GetAwaiter().GetResult().Data;
+        IList<RowDto> rows = Task.Run(() => ParquetSerializer.DeserializeAsync<RowDto>(stream)).GetAwaiter().GetResult().Data;
         return [.. rows.Select(d =>
         {
             var row = new Row(d.Index, d.Variant, d.Sample, d.Replication, unchecked((ulong)d.Seed));

@@ -15,7 +15,7 @@ public sealed class RecordsCommandTests : IDisposable
     private static List<IDictionary<string, object?>> Read(string path)
     {
         using FileStream stream = File.OpenRead(path);
-        return [.. ParquetSerializer.DeserializeUntypedAsync(stream).GetAwaiter().GetResult().Data.Select(d => (IDictionary<string, object?>)d!)];
+        return [.. Task.Run(() => ParquetSerializer.DeserializeUntypedAsync(stream)).GetAwaiter().GetResult().Data.Select(d => (IDictionary<string, object?>)d!)];
     }
 
     [Fact]
