@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The corridorsim CLI on the sample scenarios, end to end (called by .ci/run after the build; needs a Release build).
-# Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep, a small study and a small plan and
+# Validates every sample, runs each with few replications, checks the files `run` writes, runs a small sweep, a small study, a
+# shard + merge round trip and a small plan and
 # checks that a broken scenario and a bad --out are refused with exit code 2, then packs the tool, installs it from
 # the local folder and checks its size, init and usage line. Prints the calibration lines of the baseline.
 # Run from anywhere: `bash .ci/samples.sh`. Needs no network beyond the package restore.
@@ -81,6 +82,18 @@ for f in summary.json study.csv samples.csv sensitivity.csv fan.png first-year.p
 done
 grep -q 'conforms to schema' "$out/study.log" || die "study: summary.json not checked against the schema"
 [ "$(wc -l <"$dir/samples.csv")" -eq $((24 * 8 + 1)) ] || die "samples.csv should have a header and 24 x 8 rows"
+
+step "shards: the baseline's replications in three shards, merged, byte for byte the single run"
+dir="$out/shards"
+base=(run samples/scenarios/titr-baseline-2024.json -r 3 --no-charts)
+expect_exit 0 "$out/shards-single.log" "${base[@]}" --out "$dir/single" >/dev/null
+for i in 0 1 2; do
+  expect_exit 0 "$out/shards-$i.log" "${base[@]}" --shard "$i/3" --out "$dir/shard-$i" >/dev/null
+done
+expect_exit 0 "$out/shards-merge.log" merge "$dir/shard-2" "$dir/shard-0" "$dir/shard-1" --no-charts --out "$dir/merged" >/dev/null
+diff -r "$dir/single" "$dir/merged" || die "the merged shards differ from the single run"
+expect_exit 2 "$out/shards-missing.log" merge "$dir/shard-0" "$dir/shard-2" --out "$dir/missing"
+[ ! -e "$dir/missing" ] || die "merge wrote output with a shard missing"
 
 step "plan: the 2028 plan sample's menu on one sample, confirmed on two"
 dir="$out/plan-2028"

@@ -27,9 +27,12 @@ internal static partial class Commands
         var outDir = OutOption();
         var noCapacity = new Option<bool>("--no-capacity") { Description = "Study delivered tons only: no capacity search (much faster)." };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the PNG charts." };
+        var shardOpt = ShardOption();
+        var shardsOpt = ShardsOption();
+        var records = RecordsOption();
         var cmd = new Command("study", "Sample the scenario's uncertain inputs: P(capacity ≥ target) and P(delivered ≥ target) per year with intervals, the first year met, sensitivity and scenario discovery.")
         {
-            scenarioArg, samples, reps, seed, threads, outDir, noCapacity, noCharts,
+            scenarioArg, samples, reps, seed, threads, outDir, noCapacity, noCharts, shardOpt, shardsOpt, records,
         };
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
@@ -57,11 +60,21 @@ internal static partial class Commands
                 MaxThreads = t,
                 Capacity = parse.GetValue(noCapacity) ? null : StudyOptions.DefaultCapacity,
             };
+            ShardSpec? shard = ResolveShard(parse.GetValue(shardOpt), parse.GetValue(shardsOpt), Environment.GetEnvironmentVariable);
             FileInfo file = parse.GetValue(scenarioArg)!;
-            Scenario scenario = LoadScenario(file);
+            (Scenario scenario, ScenarioSource source) = LoadScenarioSource(file);
             CheckStudy(scenario, options, file.Name);
-            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-study"));
-            return RunStudy(stdout, stderr, scenario, options, output, !parse.GetValue(noCharts), interrupt);
+            RunInfo info = StudyInfoOf(source, scenario, options);
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-study" + ShardSuffix(shard)));
+            if (shard is { } part)
+            {
+                StudyDesign design = Study.Design(scenario, options);
+                return RunShard(stdout, stderr, info, part, design.Rows, scenario.Simulation.Years,
+                    (rows, progress) => Study.RunRows(design, scenario, options, rows, progress, interrupt), options.Capacity is null ? 1 : 1 + scenario.Simulation.Years,
+                    output, parse.GetValue(records), StudyColumns(design), interrupt);
+            }
+
+            return RunStudy(stdout, stderr, scenario, options, output, !parse.GetValue(noCharts), info, parse.GetValue(records), null, interrupt);
         }));
         return cmd;
     }
@@ -83,7 +96,8 @@ internal static partial class Commands
         _ => "Latin hypercube",
     };
 
-    private static int RunStudy(TextWriter stdout, TextWriter stderr, Scenario scenario, StudyOptions options, OutputFolder output, bool charts, CancellationToken interrupt)
+    private static int RunStudy(TextWriter stdout, TextWriter stderr, Scenario scenario, StudyOptions options, OutputFolder output, bool charts,
+        RunInfo info, FileInfo? recordsFile, (RowRecord[] Records, SearchResult?[]? Searches)? merged, CancellationToken interrupt)
     {
         IAnsiConsole console = Console(stdout);
         UncertaintyDefinition u = scenario.Uncertainty!;
@@ -95,11 +109,13 @@ internal static partial class Commands
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            StudyResult result = RunWithProgress(console, stdout, options.Capacity is null ? "sample runs" : "sample runs and capacity searches",
-                Study.Steps(scenario, options), progress => Study.Run(scenario, options, progress, interrupt));
+            StudyDesign design = Study.Design(scenario, options);
+            (RowRecord[] Records, SearchResult?[]? Searches) rows = merged ?? RunWithProgress(console, stdout, options.Capacity is null ? "sample runs" : "sample runs and capacity searches",
+                Study.Steps(scenario, options), progress => Study.RunRows(design, scenario, options, design.Rows, progress, interrupt));
+            StudyResult result = Study.Analyse(scenario, options, design, rows.Records, rows.Searches);
             clock.Stop();
             StudyReport.Print(console, stdout, scenario, result);
-            if (!WriteSummary(output, SummaryWriter.ToJson(result), stdout, stderr))
+            if (!WriteSummary(output, WithRunSection(SummaryWriter.ToJson(result), info), stdout, stderr))
             {
                 return Program.Failure;
             }
@@ -123,6 +139,7 @@ internal static partial class Commands
 
             interrupt.ThrowIfCancellationRequested();
             output.Commit();
+            WriteRecords(recordsFile, rows.Records, rows.Searches, sim.Years, StudyColumns(design), stdout);
             stdout.WriteLine(string.Create(Inv,
                 $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s of simulation, {result.SimulatedYears} simulated corridor-years)."));
         }

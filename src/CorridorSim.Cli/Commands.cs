@@ -31,6 +31,7 @@ internal static partial class Commands
         root.Subcommands.Add(BuildSweep(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(BuildStudy(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(BuildPlan(stdout, stderr, verbose, interrupt));
+        root.Subcommands.Add(BuildMerge(stdout, stderr, verbose, interrupt));
         root.Subcommands.Add(Init.Build(stdout, stderr));
         return root;
     }
@@ -122,9 +123,12 @@ internal static partial class Commands
             Description = "Replications of each year's capacity search (default 4); implies --capacity.",
             CustomParser = r => ParseWhole(r, "--capacity-replications"),
         };
+        var shardOpt = ShardOption();
+        var shardsOpt = ShardsOption();
+        var records = RecordsOption();
         var cmd = new Command("run", "Run a scenario: replications, the year-by-year projection, summary.json, CSV tables and PNG charts.")
         {
-            scenarioArg, reps, seed, threads, outDir, noCharts, capacity, capacityReps,
+            scenarioArg, reps, seed, threads, outDir, noCharts, capacity, capacityReps, shardOpt, shardsOpt, records,
         };
         var events = new EventOptions();
         foreach (Option o in events.All)
@@ -140,10 +144,30 @@ internal static partial class Commands
                 options = options with { Capacity = CapacityOptionsOf(parse.GetValue(capacityReps)) };
             }
 
-            Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
+            ShardSpec? shard = ResolveShard(parse.GetValue(shardOpt), parse.GetValue(shardsOpt), Environment.GetEnvironmentVariable);
+            if (shard is not null && options.Capacity is not null)
+            {
+                throw new UsageException("--shard cannot be combined with --capacity: a run's capacity searches are per year, not per row, so they do not shard; run --capacity unsharded, or shard a study, whose searches go with their rows.");
+            }
+
+            (Scenario scenario, ScenarioSource source) = LoadScenarioSource(parse.GetValue(scenarioArg)!);
             EventRequest? eventLog = EventRequestOf(parse, events, options.Replications ?? scenario.Simulation.Replications);
-            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name));
-            return Run(stdout, stderr, scenario, WithEvents(options, eventLog), output, charts: !parse.GetValue(noCharts), interrupt, eventLog);
+            if (shard is not null && eventLog is not null)
+            {
+                throw new UsageException("--events and --ocel log one replication of an unsharded run; run it without --shard (a shard may not hold that replication).");
+            }
+
+            RunInfo info = RunInfoOf(source, scenario, options);
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, ShardSuffix(shard)));
+            if (shard is { } part)
+            {
+                ScenarioDesign design = Projection.Design(scenario, options);
+                return RunShard(stdout, stderr, info, part, design.Rows, scenario.Simulation.Years,
+                    (rows, progress) => (Runner.Run(design, rows, options.MaxThreads, progress, interrupt, keepStopped: true), null), 1,
+                    output, parse.GetValue(records), null, interrupt);
+            }
+
+            return Run(stdout, stderr, scenario, WithEvents(options, eventLog), output, !parse.GetValue(noCharts), info, parse.GetValue(records), null, interrupt, eventLog);
         }));
         return cmd;
     }
@@ -207,9 +231,12 @@ internal static partial class Commands
         var seed = SeedOption();
         var threads = ThreadsOption();
         var outDir = OutOption();
+        var shardOpt = ShardOption();
+        var shardsOpt = ShardsOption();
+        var records = RecordsOption();
         var cmd = new Command("sweep", "Vary one or two parameters over a grid with common random numbers and report the response.")
         {
-            scenarioArg, vary, reps, seed, threads, outDir,
+            scenarioArg, vary, reps, seed, threads, outDir, shardOpt, shardsOpt, records,
         };
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
@@ -233,10 +260,20 @@ internal static partial class Commands
             }
 
             ProjectionOptions options = Options(parse.GetValue(reps), parse.GetValue(seed), parse.GetValue(threads));
-            Scenario scenario = LoadScenario(parse.GetValue(scenarioArg)!);
+            ShardSpec? shard = ResolveShard(parse.GetValue(shardOpt), parse.GetValue(shardsOpt), Environment.GetEnvironmentVariable);
+            (Scenario scenario, ScenarioSource source) = LoadScenarioSource(parse.GetValue(scenarioArg)!);
             CheckSweepPaths(scenario, parameters);
-            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-sweep"));
-            return RunSweep(stdout, stderr, scenario, parameters, options, output, interrupt);
+            RunInfo info = RunInfoOf(source, scenario, options) with { Command = "sweep", Vary = specs };
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-sweep" + ShardSuffix(shard)));
+            if (shard is { } part)
+            {
+                (List<double[]> grid, ScenarioDesign design) = Sweep.Design(scenario, parameters, options);
+                return RunShard(stdout, stderr, info, part, design.Rows, scenario.Simulation.Years,
+                    (rows, progress) => (Runner.Run(design, rows, options.MaxThreads, progress, interrupt), null), 1,
+                    output, parse.GetValue(records), SweepColumns(parameters, grid), interrupt);
+            }
+
+            return RunSweep(stdout, stderr, scenario, parameters, options, output, info, parse.GetValue(records), null, interrupt);
         }));
         return cmd;
     }
@@ -450,8 +487,8 @@ internal static partial class Commands
         return Program.Interrupted;
     }
 
-    private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, OutputFolder output, bool charts, CancellationToken interrupt,
-        EventRequest? eventLog = null)
+    private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, OutputFolder output, bool charts,
+        RunInfo info, FileInfo? recordsFile, RowRecord[]? merged, CancellationToken interrupt, EventRequest? eventLog = null)
     {
         IAnsiConsole console = Console(stdout);
         SimulationSettings sim = scenario.Simulation;
@@ -463,12 +500,20 @@ internal static partial class Commands
         string? partialReason;
         try
         {
-            ProjectionResult result = RunWithProgress(console, stdout, options.Capacity is null ? "replications" : "replications and capacity searches",
-                Projection.Steps(scenario, options), progress => Projection.Run(scenario, options, progress, interrupt));
+            ScenarioDesign design = Projection.Design(scenario, options);
+            RowRecord[] records = merged ?? [];
+            ProjectionResult result = merged is not null
+                ? Projection.Analyse(scenario, options, merged, null, interrupt)
+                : RunWithProgress(console, stdout, options.Capacity is null ? "replications" : "replications and capacity searches",
+                    Projection.Steps(scenario, options), progress =>
+                    {
+                        records = Runner.Run(design, options.MaxThreads, progress, interrupt, keepStopped: true);
+                        return Projection.Analyse(scenario, options, records, progress, interrupt);
+                    });
             clock.Stop();
 
             Report.PrintProjection(console, stdout, scenario, result);
-            if (!WriteSummary(output, SummaryWriter.ToJson(result), stdout, stderr))
+            if (!WriteSummary(output, WithRunSection(SummaryWriter.ToJson(result), info), stdout, stderr))
             {
                 return Program.Failure;
             }
@@ -490,6 +535,7 @@ internal static partial class Commands
 
             interrupt.ThrowIfCancellationRequested();
             output.Commit();
+            WriteRecords(recordsFile, records, null, sim.Years, null, stdout);
             partialReason = result.PartialReason;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
@@ -509,7 +555,7 @@ internal static partial class Commands
     }
 
     private static int RunSweep(TextWriter stdout, TextWriter stderr, Scenario scenario, List<SweepParameter> parameters, ProjectionOptions options,
-        OutputFolder output, CancellationToken interrupt)
+        OutputFolder output, RunInfo info, FileInfo? recordsFile, RowRecord[]? merged, CancellationToken interrupt)
     {
         IAnsiConsole console = Console(stdout);
         int points = parameters.Aggregate(1, (n, p) => n * p.Values.Count);
@@ -517,22 +563,25 @@ internal static partial class Commands
         stdout.WriteLine(string.Create(Inv, $"Sweep of {scenario.Name}: {points} grid point(s) × {replications} replications, common random numbers (seed {options.Seed ?? scenario.Simulation.Seed})."));
         try
         {
-            // Sweep.Run reports replications finished across all points; a point is done after each multiple of the replications.
-            SweepResult result = RunWithProgress(console, stdout, "grid points", points,
-                progress => Sweep.Run(scenario, parameters, options, new SynchronousProgress(done =>
+            (List<double[]> grid, ScenarioDesign design) = Sweep.Design(scenario, parameters, options);
+            // The runner reports replications finished across all points; a point is done after each multiple of the replications.
+            RowRecord[] records = merged ?? RunWithProgress(console, stdout, "grid points", points,
+                progress => Runner.Run(design, options.MaxThreads, new SynchronousProgress(done =>
                 {
                     if (done % replications == 0)
                     {
                         progress.Report(done / replications);
                     }
                 }), interrupt));
+            SweepResult result = SweepAnalysis.Tabulate(scenario, parameters, grid, design, records);
             File.WriteAllText(output.File("sweep.csv"), SweepWriter.ToCsv(result));
-            File.WriteAllText(output.File("sweep.json"), SweepWriter.ToJson(result));
+            File.WriteAllText(output.File("sweep.json"), WithRunSection(SweepWriter.ToJson(result), info));
             Report.PrintSweep(console, scenario, parameters, result);
             interrupt.ThrowIfCancellationRequested();
             Report.WriteSweepChart(output.File("sweep.png"), scenario, parameters, result);
             interrupt.ThrowIfCancellationRequested();
             output.Commit();
+            WriteRecords(recordsFile, records, null, scenario.Simulation.Years, SweepColumns(parameters, grid), stdout);
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {

@@ -12,6 +12,7 @@ internal sealed class OutputFolder : IDisposable
         "summary.json", "years.csv", "components.csv", "flows.csv",
         "throughput.png", "utilization.png", "utilization-heatmap.png", "transit.png",
         "sweep.csv", "sweep.json", "sweep.png",
+        "manifest.json", "records.parquet",
     };
 
     private const string StagingMarker = ".corridorsim-";

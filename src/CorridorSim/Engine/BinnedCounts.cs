@@ -24,6 +24,21 @@ internal sealed class BinnedCounts
         Max = max;
     }
 
+    /// <summary>The bin accuracy (a copy's state, with <see cref="FirstKey"/>, <see cref="Zeros"/>, <see cref="Index"/> and <see cref="Counts"/>, so records can be stored and read back exactly).</summary>
+    internal int Shift => _shift;
+
+    /// <summary>The key of the first bin.</summary>
+    internal long FirstKey => _firstKey;
+
+    /// <summary>Observations of zero.</summary>
+    internal long Zeros => _zeros;
+
+    /// <summary>The non-empty bins' indices.</summary>
+    internal IReadOnlyList<int> Index => _index;
+
+    /// <summary>The non-empty bins' counts.</summary>
+    internal IReadOnlyList<long> Counts => _counts;
+
     /// <summary>The number of observations.</summary>
     public long Count { get; }
 

@@ -32,14 +32,30 @@ public static class Projection
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new ProjectionOptions();
+        ScenarioDesign design = Design(scenario, options);
+        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct, keepStopped: true);
+        return Analyse(scenario, options, records, progress, ct);
+    }
+
+    /// <summary>The design of the projection (one variant), after checking the settings and options.</summary>
+    /// <exception cref="ArgumentException">The settings or options are out of range.</exception>
+    internal static ScenarioDesign Design(Scenario scenario, ProjectionOptions options)
+    {
         Validate(scenario, options);
-        ulong seed = options.Seed ?? scenario.Simulation.Seed;
-        var design = new ScenarioDesign([scenario], options.Replications ?? scenario.Simulation.Replications, seed)
+        return new ScenarioDesign([scenario], options.Replications ?? scenario.Simulation.Replications, options.Seed ?? scenario.Simulation.Seed)
         {
             EventSink = options.EventSink,
             EventReplication = options.EventReplication,
         };
-        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct, keepStopped: true);
+    }
+
+    /// <summary>
+    /// Summarises every row's records (in row order, from one run or merged from shards) and, with
+    /// <see cref="ProjectionOptions.Capacity"/>, runs the capacity searches; rows that stopped early give a partial result.
+    /// </summary>
+    internal static ProjectionResult Analyse(Scenario scenario, ProjectionOptions options, RowRecord[] records, IProgress<int>? progress, CancellationToken ct)
+    {
+        ulong seed = options.Seed ?? scenario.Simulation.Seed;
         if (records.FirstOrDefault(r => r.Stopped is not null) is not { Stopped: { } stopped } first)
         {
             ProjectionResult result = ProjectionAnalysis.Summarise(scenario, seed, records);

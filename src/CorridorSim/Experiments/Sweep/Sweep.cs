@@ -31,6 +31,16 @@ public static class Sweep
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(parameters);
+        options ??= new ProjectionOptions();
+        (List<double[]> grid, ScenarioDesign design) = Design(scenario, parameters, options);
+        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct);
+        return SweepAnalysis.Tabulate(scenario, parameters, grid, design, records);
+    }
+
+    /// <summary>The grid points and the design (one variant per point), after checking every point's scenario.</summary>
+    /// <exception cref="ArgumentException">As for <see cref="Run"/>.</exception>
+    internal static (List<double[]> Grid, ScenarioDesign Design) Design(Scenario scenario, IReadOnlyList<SweepParameter> parameters, ProjectionOptions options)
+    {
         if (parameters.Count is < 1 or > 2)
         {
             throw new ArgumentException($"A sweep varies one or two parameters, found {parameters.Count}.", nameof(parameters));
@@ -41,7 +51,6 @@ public static class Sweep
             throw new ArgumentException($"The two sweep parameters have the same path '{parameters[0].Path}'.", nameof(parameters));
         }
 
-        options ??= new ProjectionOptions();
         List<double[]> grid = parameters.Count == 1
             ? parameters[0].Values.Select(v => new[] { v }).ToList()
             : parameters[0].Values.SelectMany(a => parameters[1].Values.Select(b => new[] { a, b })).ToList();
@@ -76,9 +85,7 @@ public static class Sweep
 
         ulong seed = options.Seed ?? scenario.Simulation.Seed;
         int replications = options.Replications ?? scenario.Simulation.Replications;
-        var design = new ScenarioDesign(scenarios, replications, seed);
-        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct);
-        return SweepAnalysis.Tabulate(scenario, parameters, grid, design, records);
+        return (grid, new ScenarioDesign(scenarios, replications, seed));
     }
 
     private static string Describe(IReadOnlyList<SweepParameter> parameters, double[] point) =>

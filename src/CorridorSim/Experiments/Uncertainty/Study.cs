@@ -24,13 +24,32 @@ public static class Study
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new StudyOptions();
+        StudyDesign design = Design(scenario, options);
+        (RowRecord[] records, SearchResult?[]? searches) = RunRows(design, scenario, options, design.Rows, progress, ct);
+        return Analyse(scenario, options, design, records, searches);
+    }
+
+    /// <summary>The study's design (its samples drawn and applied), after <see cref="Check"/>.</summary>
+    /// <exception cref="ScenarioException">The study cannot run.</exception>
+    internal static StudyDesign Design(Scenario scenario, StudyOptions options)
+    {
         (UncertaintyDefinition u, ulong seed, double[][] values, Scenario[] samples) = Prepare(scenario, options);
-        var design = new StudyDesign(samples, u.Replications, seed);
-        RowRecord[] records = Runner.Run(design, options.MaxThreads, progress, ct);
+        return new StudyDesign(samples, u.Replications, seed) { Values = values, Uncertainty = u };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="rows"/> (all of the design's, or a shard's) and, with a capacity search, each of their
+    /// years' searches: search k·Y + y is year y of rows[k], with the row's index as its replication, so a row's
+    /// searches are the same in any shard.
+    /// </summary>
+    internal static (RowRecord[] Records, SearchResult?[]? Searches) RunRows(StudyDesign design, Scenario scenario, StudyOptions options,
+        IReadOnlyList<Row> rows, IProgress<int>? progress, CancellationToken ct)
+    {
+        RowRecord[] records = Runner.Run(design, rows, options.MaxThreads, progress, ct);
         SearchResult?[]? searches = null;
         if (options.Capacity is { } capacity)
         {
-            int years = scenario.Simulation.Years, reps = u.Replications;
+            int years = scenario.Simulation.Years;
             IProgress<int>? after = progress is null ? null : new OffsetProgress(progress, records.Length);
             searches = Runner.Map(records.Length * years, options.MaxThreads, k =>
             {
@@ -39,14 +58,19 @@ public static class Study
                     return null;
                 }
 
-                Scenario s = samples[k / years / reps];
+                Row row = rows[k / years];
+                Scenario s = design.Samples[row.Sample];
                 int year = s.Simulation.StartYear + (k % years);
-                return new[] { CapacitySearch.Run(s.Corridor, s.Simulation, year, seed, k / years, capacity, null, s.Simulation.TargetTons) };
+                return new[] { CapacitySearch.Run(s.Corridor, s.Simulation, year, row.Seed, row.Index, capacity, null, s.Simulation.TargetTons) };
             }, after, ct).Select(b => b[0]).ToArray();
         }
 
-        return StudyAnalysis.Summarise(scenario, u, seed, values, records, searches, options.Bootstrap);
+        return (records, searches);
     }
+
+    /// <summary>The study's analyses of every row's records and searches, in row order (from one run or merged from shards).</summary>
+    internal static StudyResult Analyse(Scenario scenario, StudyOptions options, StudyDesign design, RowRecord[] records, SearchResult?[]? searches) =>
+        StudyAnalysis.Summarise(scenario, design.Uncertainty!, design.Rows[0].Seed, design.Values!, records, searches, options.Bootstrap);
 
     /// <summary>The progress steps <see cref="Run"/> reports: the rows, plus one capacity search per row and year.</summary>
     /// <exception cref="ArgumentException">The scenario has no uncertainty section.</exception>

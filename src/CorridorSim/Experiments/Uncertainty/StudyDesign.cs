@@ -33,6 +33,12 @@ internal sealed class StudyDesign : IDesign
     /// <summary>Replications per sample.</summary>
     public int Replications { get; }
 
+    /// <summary>The drawn input values, by sample (set by <see cref="Study"/>).</summary>
+    public double[][]? Values { get; init; }
+
+    /// <summary>The uncertainty section with the options' samples and replications in force (set by <see cref="Study"/>).</summary>
+    public UncertaintyDefinition? Uncertainty { get; init; }
+
     /// <summary>Each sample's scenario.</summary>
     public IReadOnlyList<Scenario> Samples => _samples;
 
