@@ -49,10 +49,10 @@ internal static partial class Commands
 
             var options = new PlanOptions { Samples = parse.GetValue(samples), ConfirmSamples = parse.GetValue(confirm), Seed = parse.GetValue(seed), MaxThreads = t };
             FileInfo file = parse.GetValue(scenarioArg)!;
-            Scenario scenario = LoadScenario(file);
+            (Scenario scenario, ScenarioSource source) = LoadScenarioSource(file);
             CheckPlan(scenario, options, file.Name);
             using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-plan"));
-            return RunPlan(stdout, stderr, scenario, options, output, !parse.GetValue(noCharts), interrupt);
+            return RunPlan(stdout, stderr, scenario, options, output, !parse.GetValue(noCharts), PlanInfoOf(source, scenario, options), interrupt);
         }));
         return cmd;
     }
@@ -67,7 +67,7 @@ internal static partial class Commands
         }
     }
 
-    private static int RunPlan(TextWriter stdout, TextWriter stderr, Scenario scenario, PlanOptions options, OutputFolder output, bool charts, CancellationToken interrupt)
+    private static int RunPlan(TextWriter stdout, TextWriter stderr, Scenario scenario, PlanOptions options, OutputFolder output, bool charts, RunInfo info, CancellationToken interrupt)
     {
         IAnsiConsole console = Console(stdout);
         PlanDefinition plan = scenario.Plan!;
@@ -81,7 +81,7 @@ internal static partial class Commands
             PlanResult result = RunPlanWithProgress(console, stdout, progress => Planner.Run(scenario, options, progress, interrupt));
             clock.Stop();
             PrintPlan(console, stdout, result);
-            if (!WriteSummary(output, SummaryWriter.ToJson(result), stdout, stderr))
+            if (!WriteSummary(output, WithRunSection(SummaryWriter.ToJson(result), info), stdout, stderr))
             {
                 return Program.Failure;
             }

@@ -139,6 +139,11 @@ internal static partial class Commands
                 w.WriteNumber("samples", samples);
             }
 
+            if (info.ConfirmSamples is { } confirm)
+            {
+                w.WriteNumber("confirmSamples", confirm);
+            }
+
             w.WriteBoolean("capacity", info.Capacity);
             if (info.CapacityReplications is { } cr)
             {
@@ -216,6 +221,13 @@ internal static partial class Commands
         "run", source, options.Seed ?? scenario.Simulation.Seed, options.Replications ?? scenario.Simulation.Replications, null,
         options.Capacity is not null, options.Capacity?.Replications, []);
 
+    /// <summary>The run metadata of <c>plan</c>: its samples, confirmation samples and seed (the projection's replications are the scenario's).</summary>
+    private static RunInfo PlanInfoOf(ScenarioSource source, Scenario scenario, PlanOptions options) => new(
+        "plan", source, options.Seed ?? scenario.Simulation.Seed, scenario.Simulation.Replications, options.Samples ?? scenario.Plan!.Samples, true, null, [])
+    {
+        ConfirmSamples = options.ConfirmSamples ?? scenario.Plan!.ConfirmSamples,
+    };
+
     /// <summary>The run metadata of <c>study</c>.</summary>
     private static RunInfo StudyInfoOf(ScenarioSource source, Scenario scenario, StudyOptions options) => new(
         "study", source, options.Seed ?? scenario.Simulation.Seed, options.Replications ?? scenario.Uncertainty!.Replications,
@@ -258,6 +270,9 @@ internal sealed record ScenarioSource(string FileName, string Sha256, string Tex
 /// </summary>
 internal sealed record RunInfo(string Command, ScenarioSource Source, ulong Seed, int Replications, int? Samples, bool Capacity, int? CapacityReplications, IReadOnlyList<string> Vary)
 {
+    /// <summary>A plan's confirmation samples; null for every other command.</summary>
+    public int? ConfirmSamples { get; init; }
+
     /// <summary>The command and its design options, in a fixed order, with the scenario file's name.</summary>
     public IReadOnlyList<string> Arguments
     {
@@ -276,8 +291,19 @@ internal sealed record RunInfo(string Command, ScenarioSource Source, ulong Seed
                 args.Add(n.ToString(CultureInfo.InvariantCulture));
             }
 
-            args.Add("--replications");
-            args.Add(Replications.ToString(CultureInfo.InvariantCulture));
+            if (ConfirmSamples is { } m)
+            {
+                args.Add("--confirm-samples");
+                args.Add(m.ToString(CultureInfo.InvariantCulture));
+            }
+
+            // A plan's projection takes the scenario's replications: the command has no option for them.
+            if (Command != "plan")
+            {
+                args.Add("--replications");
+                args.Add(Replications.ToString(CultureInfo.InvariantCulture));
+            }
+
             args.Add("--seed");
             args.Add(Seed.ToString(CultureInfo.InvariantCulture));
             if (Command == "study" && !Capacity)

@@ -12,6 +12,9 @@ internal sealed class OutputFolder : IDisposable
         "summary.json", "years.csv", "components.csv", "flows.csv",
         "throughput.png", "utilization.png", "utilization-heatmap.png", "transit.png",
         "sweep.csv", "sweep.json", "sweep.png",
+        "capacity.csv", "capacity.png",
+        "study.csv", "samples.csv", "sensitivity.csv", "fan.png", "first-year.png", "sensitivity.png",
+        "plan.csv", "plan-items.csv", "plan.png",
         "manifest.json", "records.parquet",
     };
 

@@ -56,11 +56,17 @@ public sealed class PlanCommandTests : IDisposable
         Assert.True(plan.GetProperty("plansEvaluated").GetInt32() >= 2);
         Assert.True(plan.GetProperty("searchYears").GetInt64() > 0);
         Assert.Equal(0, plan.GetProperty("triggerYears").GetInt64());
+        JsonElement run = summary.RootElement.GetProperty("run");
+        Assert.Equal("plan", run.GetProperty("command").GetString());
+        Assert.Equal("corridorsim plan plan.json --samples 2 --confirm-samples 2 --seed 2024", run.GetProperty("commandLine").GetString());
         string[] plans = File.ReadAllLines(Path.Combine(outDir, "plan.csv"));
         Assert.Equal("plan,candidates,capexUsd,costUsd,probability,low,high,samples,meanCapacityTons,meanShortfallTons,onCurve,chosen", plans[0]);
         Assert.Equal(plan.GetProperty("plansEvaluated").GetInt32() + 1, plans.Length);
         Assert.StartsWith("name,trigger,startedShare,start,promised,", File.ReadAllLines(Path.Combine(outDir, "plan-items.csv"))[0], StringComparison.Ordinal);
         ChartTests.AssertPng(Path.Combine(outDir, "plan.png"));
+
+        // The folder holds only files a plan writes, so the next plan may replace it.
+        CorridorSim.Cli.OutputFolder.Prepare(outDir).Dispose();
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public sealed class StudyCommandTests : IDisposable
         {
             ChartTests.AssertPng(Path.Combine(outDir, chart));
         }
+
+        // The folder holds only files a study writes, so the next study may replace it.
+        CorridorSim.Cli.OutputFolder.Prepare(outDir).Dispose();
     }
 
     [Fact]
