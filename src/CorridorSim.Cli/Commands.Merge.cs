@@ -125,7 +125,7 @@ internal static partial class Commands
             case "run":
             {
                 var options = new ProjectionOptions { Replications = info.Replications, Seed = info.Seed, MaxThreads = Environment.ProcessorCount };
-                using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario!.Name));
+                using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario!.Name), ("--records", recordsFile?.FullName));
                 return Run(stdout, stderr, scenario!, options, output, charts, info, recordsFile, rows, interrupt);
             }
 
@@ -133,7 +133,7 @@ internal static partial class Commands
             {
                 var options = new ProjectionOptions { Replications = info.Replications, Seed = info.Seed, MaxThreads = Environment.ProcessorCount };
                 List<SweepParameter> parameters = [.. info.Vary.Select(SweepParameter.Parse)];
-                using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario!.Name, "-sweep"));
+                using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario!.Name, "-sweep"), ("--records", recordsFile?.FullName));
                 return RunSweep(stdout, stderr, scenario!, parameters, options, output, info, recordsFile, rows, interrupt);
             }
 
@@ -148,7 +148,7 @@ internal static partial class Commands
                     Capacity = info.Capacity ? StudyOptions.DefaultCapacity : null,
                 };
                 CheckStudy(scenario!, options, m0.ScenarioFile);
-                using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario!.Name, "-study"));
+                using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario!.Name, "-study"), ("--records", recordsFile?.FullName));
                 return RunStudy(stdout, stderr, scenario!, options, output, charts, info, recordsFile, (rows, searches), interrupt);
             }
         }

@@ -65,7 +65,8 @@ internal static partial class Commands
             (Scenario scenario, ScenarioSource source) = LoadScenarioSource(file);
             CheckStudy(scenario, options, file.Name);
             RunInfo info = StudyInfoOf(source, scenario, options);
-            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-study" + ShardSuffix(shard)));
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-study" + ShardSuffix(shard)),
+                ("--records", parse.GetValue(records)?.FullName));
             if (shard is { } part)
             {
                 StudyDesign design = Study.Design(scenario, options);

@@ -158,7 +158,8 @@ internal static partial class Commands
             }
 
             RunInfo info = RunInfoOf(source, scenario, options);
-            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, ShardSuffix(shard)));
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, ShardSuffix(shard)),
+                ("--events", eventLog?.ParquetPath), ("--ocel", eventLog?.OcelPath), ("--records", parse.GetValue(records)?.FullName));
             if (shard is { } part)
             {
                 ScenarioDesign design = Projection.Design(scenario, options);
@@ -264,7 +265,8 @@ internal static partial class Commands
             (Scenario scenario, ScenarioSource source) = LoadScenarioSource(parse.GetValue(scenarioArg)!);
             CheckSweepPaths(scenario, parameters);
             RunInfo info = RunInfoOf(source, scenario, options) with { Command = "sweep", Vary = specs };
-            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-sweep" + ShardSuffix(shard)));
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-sweep" + ShardSuffix(shard)),
+                ("--records", parse.GetValue(records)?.FullName));
             if (shard is { } part)
             {
                 (List<double[]> grid, ScenarioDesign design) = Sweep.Design(scenario, parameters, options);

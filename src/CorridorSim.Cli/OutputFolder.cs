@@ -60,12 +60,22 @@ internal sealed class OutputFolder : IDisposable
     /// created, the folder itself only by <see cref="Commit"/>, so a run that fails leaves none); any problem is a
     /// <see cref="UsageException"/> (exit code 2), raised before the simulation starts.
     /// </summary>
-    public static OutputFolder Prepare(string path)
+    /// <param name="path">The folder asked for.</param>
+    /// <param name="outside">Files the command writes beside the folder (an option and its path, or null), which must not be inside it.</param>
+    public static OutputFolder Prepare(string path, params (string Option, string? File)[] outside)
     {
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (System.IO.File.Exists(target))
         {
             throw new UsageException($"--out '{target}' is a file; expected a folder.");
+        }
+
+        foreach ((string option, string? file) in outside)
+        {
+            if (file is not null && Path.GetFullPath(file).StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new UsageException($"{option} '{Path.GetFullPath(file)}' is inside --out '{target}', which each run replaces whole; write it outside that folder.");
+            }
         }
 
         string? parent = Path.GetDirectoryName(target);

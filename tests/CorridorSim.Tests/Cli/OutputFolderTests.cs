@@ -18,6 +18,22 @@ public sealed class OutputFolderTests : IDisposable
         ["run", CliHarness.SamplePath("titr-baseline-2024"), "-r", "1", "--threads", "1", "--out", outDir, .. more];
 
     [Fact]
+    public void Run_EventLogOrRecordsInsideOut_ExitTwoBeforeTheSimulation()
+    {
+        string outDir = _dir["out"];
+        foreach (string option in new[] { "--events", "--ocel", "--records" })
+        {
+            string file = Path.Combine(outDir, "log" + (option == "--ocel" ? ".json" : ".parquet"));
+            Directory.CreateDirectory(outDir);
+            CliResult r = CliHarness.Run(RunArgs(outDir, option, file));
+
+            Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
+            Assert.Contains($"{option} '{file}' is inside --out '{outDir}', which each run replaces whole", r.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(file), option);
+        }
+    }
+
+    [Fact]
     public void Run_OutIsAFile_ExitTwoBeforeTheSimulation()
     {
         string file = _dir["a-file"];
