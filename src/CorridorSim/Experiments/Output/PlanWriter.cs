@@ -50,14 +50,7 @@ public static class PlanWriter
         w.WriteNumber("samples", p.Samples);
         w.WriteNumber("confirmSamples", p.ConfirmSamples);
         w.WriteBoolean("reached", p.Reached);
-        if (p.NotReachedReason is { } reason)
-        {
-            w.WriteString("notReachedReason", reason);
-        }
-        else
-        {
-            w.WriteNull("notReachedReason");
-        }
+        OptionalString(w, "notReachedReason", p.NotReachedReason);
 
         w.WriteNumber("searchYears", p.SearchYears);
         w.WriteNumber("triggerYears", p.TriggerYears);
