@@ -17,14 +17,14 @@ internal static partial class Commands
             Description = "The output folders of the shards (each with manifest.json and records.parquet), in any order.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var outDir = new Option<DirectoryInfo?>("--out", "-o") { Description = "Output folder (default: the single run's, out/<scenario name>[-sweep|-study])." };
+        var outDir = new Option<DirectoryInfo?>("--out", "-o") { Description = "Output folder (default: the single run's, out/<scenario name>[-sweep|-study|-plan])." };
         var scenarioOpt = new Option<FileInfo?>("--scenario")
         {
             Description = "The scenario file, checked against the manifests' SHA-256 (default: the scenario text the manifests carry).",
         };
-        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the PNG charts (run and study)." };
+        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the PNG charts (run, study and plan)." };
         var records = RecordsOption();
-        var cmd = new Command("merge", "Merge the shards of a run, sweep or study (--shard i/n): check that every row is there once and every manifest agrees, then write the single run's outputs, byte for byte.")
+        var cmd = new Command("merge", "Merge the shards of a run, sweep, study or exhaustive plan (--shard i/n): check that every row is there once and every manifest agrees, then write the single run's outputs, byte for byte.")
         {
             dirs, outDir, scenarioOpt, noCharts, records,
         };
@@ -61,6 +61,11 @@ internal static partial class Commands
         if (problems.Count == 0)
         {
             problems.AddRange(CheckShards(shards, scenarioFile));
+        }
+
+        if (problems.Count == 0 && shards[0].Manifest.Command == "plan")
+        {
+            return MergePlan(stdout, stderr, shards, outDir, charts, recordsFile, interrupt);
         }
 
         // Read every shard's records before anything is written, so a bad file is one more problem on the list.
@@ -108,13 +113,7 @@ internal static partial class Commands
 
         if (problems.Count > 0)
         {
-            stderr.WriteLine($"error: cannot merge ({problems.Count} problem(s)); nothing was written:");
-            foreach (string p in problems)
-            {
-                stderr.WriteLine("  " + p);
-            }
-
-            return Program.InvalidInput;
+            return CannotMerge(stderr, problems);
         }
 
         ShardManifest m0 = shards[0].Manifest;
@@ -152,6 +151,88 @@ internal static partial class Commands
                 return RunStudy(stdout, stderr, scenario!, options, output, charts, info, recordsFile, (rows, searches), interrupt);
             }
         }
+    }
+
+    private static int CannotMerge(TextWriter stderr, List<string> problems)
+    {
+        stderr.WriteLine($"error: cannot merge ({problems.Count} problem(s)); nothing was written:");
+        foreach (string p in problems)
+        {
+            stderr.WriteLine("  " + p);
+        }
+
+        return Program.InvalidInput;
+    }
+
+    /// <summary>
+    /// Merges the shards of an exhaustive plan: reads every (plan, sample) row, checks each against the design, then
+    /// finishes the plan as a whole run does — its choice from the rows, its confirmation and projection simulated here.
+    /// </summary>
+    private static int MergePlan(TextWriter stdout, TextWriter stderr, List<(string Dir, ShardManifest Manifest)> shards, DirectoryInfo? outDir, bool charts,
+        FileInfo? recordsFile, CancellationToken interrupt)
+    {
+        if (recordsFile is not null)
+        {
+            throw new UsageException("--records: a plan's rows are (plan, sample) evaluations, not per-year records; merge a plan without --records.");
+        }
+
+        ShardManifest m0 = shards[0].Manifest;
+        Scenario scenario = ScenarioLoader.Parse(m0.Scenario, m0.ScenarioFile);
+        RunInfo read = RunInfoFrom(m0);
+        var options = new PlanOptions { Samples = read.Samples, ConfirmSamples = read.ConfirmSamples, Seed = read.Seed, MaxThreads = Environment.ProcessorCount };
+        CheckPlan(scenario, options, m0.ScenarioFile);
+        (IReadOnlyList<ulong> masks, int samples) = Planner.ShardDesign(scenario, options);
+        (int first, int last) = PlanRules.CheckedYears(scenario.Plan!);
+        var problems = new List<string>();
+        if (masks.Count * samples != m0.RowCount)
+        {
+            problems.Add(string.Create(Inv, $"the manifests list {m0.RowCount} rows, but the scenario's exhaustive plan has {masks.Count} plans × {samples} samples."));
+        }
+
+        var rows = new PlanEvaluator.SampleResult[problems.Count == 0 ? m0.RowCount : 0];
+        foreach ((string dir, ShardManifest m) in problems.Count == 0 ? shards : [])
+        {
+            string path = Path.Combine(dir, m.Records);
+            List<(int Index, ulong Mask, int Sample, PlanEvaluator.SampleResult Result)> found;
+            try
+            {
+                found = PlanShardRecords.Read(path);
+            }
+#pragma warning disable CA1031 // Any unreadable records file is a problem on the list, whatever the reader throws.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                problems.Add($"{path}: cannot read the records: {ex.Message}");
+                continue;
+            }
+
+            if (!found.Select(r => r.Index).SequenceEqual(m.Rows))
+            {
+                problems.Add($"{path}: its rows are not the {m.Rows.Count} rows its manifest lists.");
+                continue;
+            }
+
+            foreach ((int index, ulong mask, int sample, PlanEvaluator.SampleResult result) in found)
+            {
+                if (mask != masks[index / samples] || sample != index % samples || result.ServiceTons.Length != last - first + 1)
+                {
+                    problems.Add(string.Create(Inv, $"{path}: row {index} is not plan {masks[index / samples]} in sample {index % samples} of this scenario's design."));
+                    break;
+                }
+
+                rows[index] = result;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return CannotMerge(stderr, problems);
+        }
+
+        RunInfo info = PlanInfoOf(new ScenarioSource(m0.ScenarioFile, m0.ScenarioSha256, m0.Scenario), scenario, options);
+        stdout.WriteLine(string.Create(Inv, $"Merging {shards.Count} shard(s) of {m0.CommandLine}: {rows.Length} rows ({masks.Count} plans × {samples} samples); the chosen plan's confirmation and projection are simulated here."));
+        using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-plan"));
+        return RunPlan(stdout, stderr, scenario, options, output, charts, info, rows, interrupt);
     }
 
     /// <summary>Every reason the shards do not make up one run: disagreeing manifests, shards given twice or missing, a scenario that does not match.</summary>
@@ -233,7 +314,7 @@ internal static partial class Commands
         var source = new ScenarioSource(m.ScenarioFile, m.ScenarioSha256, m.Scenario);
         var vary = new List<string>();
         int replications = 0;
-        int? samples = null, capacityReplications = null;
+        int? samples = null, confirmSamples = null, capacityReplications = null;
         bool noCapacity = false;
         List<string> a = m.Arguments;
         for (int i = 2; i < a.Count; i++)
@@ -242,6 +323,7 @@ internal static partial class Commands
             {
                 case "--vary": vary.Add(a[++i]); break;
                 case "--samples": samples = int.Parse(a[++i], CultureInfo.InvariantCulture); break;
+                case "--confirm-samples": confirmSamples = int.Parse(a[++i], CultureInfo.InvariantCulture); break;
                 case "--replications": replications = int.Parse(a[++i], CultureInfo.InvariantCulture); break;
                 case "--seed": i++; break;
                 case "--capacity-replications": capacityReplications = int.Parse(a[++i], CultureInfo.InvariantCulture); break;
@@ -251,6 +333,6 @@ internal static partial class Commands
         }
 
         bool capacity = m.Command == "study" ? !noCapacity : capacityReplications is not null;
-        return new RunInfo(m.Command, source, m.Seed, replications, samples, capacity, capacityReplications, vary);
+        return new RunInfo(m.Command, source, m.Seed, replications, samples, capacity, capacityReplications, vary) { ConfirmSamples = confirmSamples };
     }
 }

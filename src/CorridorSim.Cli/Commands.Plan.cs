@@ -27,9 +27,11 @@ internal static partial class Commands
         var threads = ThreadsOption();
         var outDir = OutOption();
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the PNG charts." };
+        var shardOpt = ShardOption();
+        var shardsOpt = ShardsOption();
         var cmd = new Command("plan", "Find the cheapest dated investments of the scenario's plan menu that reach P(service capacity ≥ target in the target year) ≥ p, confirmed on fresh samples.")
         {
-            scenarioArg, samples, confirm, seed, threads, outDir, noCharts,
+            scenarioArg, samples, confirm, seed, threads, outDir, noCharts, shardOpt, shardsOpt,
         };
         cmd.SetAction(parse => Guard(stderr, parse.GetValue(verbose), () =>
         {
@@ -48,11 +50,20 @@ internal static partial class Commands
             }
 
             var options = new PlanOptions { Samples = parse.GetValue(samples), ConfirmSamples = parse.GetValue(confirm), Seed = parse.GetValue(seed), MaxThreads = t };
+            ShardSpec? shard = ResolveShard(parse.GetValue(shardOpt), parse.GetValue(shardsOpt), Environment.GetEnvironmentVariable);
             FileInfo file = parse.GetValue(scenarioArg)!;
             (Scenario scenario, ScenarioSource source) = LoadScenarioSource(file);
             CheckPlan(scenario, options, file.Name);
-            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-plan"));
-            return RunPlan(stdout, stderr, scenario, options, output, !parse.GetValue(noCharts), PlanInfoOf(source, scenario, options), interrupt);
+            if (shard is not null && Planner.WhyNotShardable(scenario) is { } why)
+            {
+                throw new UsageException($"{file.Name}: {why}");
+            }
+
+            using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, "-plan" + ShardSuffix(shard)));
+            RunInfo info = PlanInfoOf(source, scenario, options);
+            return shard is null
+                ? RunPlan(stdout, stderr, scenario, options, output, !parse.GetValue(noCharts), info, null, interrupt)
+                : RunPlanShard(stdout, stderr, scenario, options, shard, output, info, interrupt);
         }));
         return cmd;
     }
@@ -67,7 +78,39 @@ internal static partial class Commands
         }
     }
 
-    private static int RunPlan(TextWriter stdout, TextWriter stderr, Scenario scenario, PlanOptions options, OutputFolder output, bool charts, RunInfo info, CancellationToken interrupt)
+    /// <summary>
+    /// Runs a shard of an exhaustive plan: its (plan, sample) rows of <see cref="Planner.ShardDesign"/>, written as
+    /// records and a manifest for <c>merge</c>, which chooses, confirms and projects.
+    /// </summary>
+    private static int RunPlanShard(TextWriter stdout, TextWriter stderr, Scenario scenario, PlanOptions options, ShardSpec shard, OutputFolder output, RunInfo info, CancellationToken interrupt)
+    {
+        (IReadOnlyList<ulong> masks, int samples) = Planner.ShardDesign(scenario, options);
+        int count = masks.Count * samples;
+        int[] rows = [.. Enumerable.Range(0, count).Where(r => r % shard.Count == shard.Index)];
+        stdout.WriteLine(string.Create(Inv, $"Shard {shard.Index}/{shard.Count} of {info.CommandLine}: {rows.Length} of {count} rows ({masks.Count} plans × {samples} samples)."));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            IReadOnlyList<PlanEvaluator.SampleResult> results = RunPlanWithProgress(Console(stdout), stdout, progress => Planner.RunShard(scenario, options, rows, progress, interrupt));
+            clock.Stop();
+            interrupt.ThrowIfCancellationRequested();
+            PlanShardRecords.Write(output.File(ShardRecordsName), rows, masks, samples, results);
+            WriteManifest(output, info, shard, count, rows, clock.Elapsed.TotalSeconds);
+            interrupt.ThrowIfCancellationRequested();
+            output.Commit();
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return Interrupted(stderr, output, [ShardRecordsName, ManifestName]);
+        }
+
+        stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s of simulation); merge every shard with `{ToolName} merge`, which chooses the plan, confirms it and projects it."));
+        return Program.Success;
+    }
+
+    /// <summary>Runs the plan (or, with <paramref name="merged"/>, finishes it from every shard's rows) and writes its outputs.</summary>
+    private static int RunPlan(TextWriter stdout, TextWriter stderr, Scenario scenario, PlanOptions options, OutputFolder output, bool charts, RunInfo info,
+        IReadOnlyList<PlanEvaluator.SampleResult>? merged, CancellationToken interrupt)
     {
         IAnsiConsole console = Console(stdout);
         PlanDefinition plan = scenario.Plan!;
@@ -78,7 +121,9 @@ internal static partial class Commands
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            PlanResult result = RunPlanWithProgress(console, stdout, progress => Planner.Run(scenario, options, progress, interrupt));
+            PlanResult result = RunPlanWithProgress(console, stdout, progress => merged is null
+                ? Planner.Run(scenario, options, progress, interrupt)
+                : Planner.Merge(scenario, options, merged, progress, interrupt));
             clock.Stop();
             PrintPlan(console, stdout, result);
             if (!WriteSummary(output, WithRunSection(SummaryWriter.ToJson(result), info), stdout, stderr))
@@ -116,11 +161,11 @@ internal static partial class Commands
         return Program.Success;
     }
 
-    private static PlanResult RunPlanWithProgress(IAnsiConsole console, TextWriter stdout, Func<IProgress<PlanProgress>, PlanResult> run)
+    private static T RunPlanWithProgress<T>(IAnsiConsole console, TextWriter stdout, Func<IProgress<PlanProgress>, T> run)
     {
         if (console.Profile.Capabilities.Interactive)
         {
-            PlanResult result = null!;
+            T result = default!;
             console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {

@@ -178,25 +178,7 @@ internal static partial class Commands
             clock.Stop();
             interrupt.ThrowIfCancellationRequested();
             ShardRecords.Write(output.File(ShardRecordsName), records, searches, years);
-            var manifest = new ShardManifest
-            {
-                ManifestVersion = ManifestVersion,
-                CorridorSimVersion = ToolVersion,
-                Command = info.Command,
-                CommandLine = info.CommandLine,
-                Arguments = [.. info.Arguments],
-                ScenarioFile = info.Source.FileName,
-                ScenarioSha256 = info.Source.Sha256,
-                Seed = info.Seed,
-                Shard = shard.Index,
-                Shards = shard.Count,
-                RowCount = allRows.Count,
-                Rows = [.. rows.Select(r => r.Index)],
-                Records = ShardRecordsName,
-                WallSeconds = clock.Elapsed.TotalSeconds,
-                Scenario = info.Source.Text,
-            };
-            File.WriteAllText(output.File(ManifestName), JsonSerializer.Serialize(manifest, ShardManifest.JsonOptions) + "\n");
+            WriteManifest(output, info, shard, allRows.Count, rows.Select(r => r.Index), clock.Elapsed.TotalSeconds);
             interrupt.ThrowIfCancellationRequested();
             output.Commit();
             if (recordsFile is not null)
@@ -211,6 +193,30 @@ internal static partial class Commands
 
         stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s of simulation); merge every shard with `{ToolName} merge`."));
         return Program.Success;
+    }
+
+    /// <summary>Writes a shard's manifest.json: the run it belongs to, the rows it did of the design's <paramref name="rowCount"/>, and its wall time.</summary>
+    private static void WriteManifest(OutputFolder output, RunInfo info, ShardSpec shard, int rowCount, IEnumerable<int> rows, double wallSeconds)
+    {
+        var manifest = new ShardManifest
+        {
+            ManifestVersion = ManifestVersion,
+            CorridorSimVersion = ToolVersion,
+            Command = info.Command,
+            CommandLine = info.CommandLine,
+            Arguments = [.. info.Arguments],
+            ScenarioFile = info.Source.FileName,
+            ScenarioSha256 = info.Source.Sha256,
+            Seed = info.Seed,
+            Shard = shard.Index,
+            Shards = shard.Count,
+            RowCount = rowCount,
+            Rows = [.. rows],
+            Records = ShardRecordsName,
+            WallSeconds = wallSeconds,
+            Scenario = info.Source.Text,
+        };
+        File.WriteAllText(output.File(ManifestName), JsonSerializer.Serialize(manifest, ShardManifest.JsonOptions) + "\n");
     }
 
     /// <summary>The default output folder's suffix for a shard (none for a whole run).</summary>

@@ -223,32 +223,100 @@ internal sealed class PlanEvaluator
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public IReadOnlyList<Outcome> Evaluate(SampleSet set, IReadOnlyList<ulong> masks, string stage)
     {
-        if (set.Baseline is null)
+        if (!set.Memo.ContainsKey(0))
         {
             Evaluated[] baseline = Search(set, [0UL], stage);
             set.Baseline = [.. baseline.Select(r => r.Searches)];
-            set.Remember(Summarise(set, 0, baseline));
+            set.Remember(Summarise(set, 0, [.. baseline.Select(r => r.Result)]));
         }
 
         ulong[] fresh = [.. masks.Distinct().Where(m => !set.Memo.ContainsKey(m))];
         if (fresh.Length > 0)
         {
+            if (set.Baseline is null)
+            {
+                throw new InvalidOperationException("The sample set's evaluations were imported without the empty plan's searches; every plan must be imported.");
+            }
+
             Evaluated[] found = Search(set, fresh, stage);
             int n = set.Scenarios.Length;
             for (int p = 0; p < fresh.Length; p++)
             {
-                set.Remember(Summarise(set, fresh[p], found.Skip(p * n).Take(n).ToArray()));
+                set.Remember(Summarise(set, fresh[p], [.. found.Skip(p * n).Take(n).Select(r => r.Result)]));
             }
         }
 
         return [.. masks.Select(m => set.Memo[m])];
     }
 
-    /// <summary>The capacity searches of each mask in each sample, <c>[mask × samples + sample]</c>, each with its candidates' timing.</summary>
-    private Evaluated[] Search(SampleSet set, ulong[] masks, string stage)
+    /// <summary>
+    /// The results of rows <paramref name="rows"/> of <paramref name="masks"/> × the samples of <paramref name="set"/>
+    /// (row <c>p × samples + i</c>: plan p in sample i), for a shard; the empty plan's searches of every sample the
+    /// rows meet are run first, as <see cref="Evaluate(SampleSet, IReadOnlyList{ulong}, string)"/> would, so each
+    /// row's result is the one a whole run computes. <paramref name="masks"/> must start with the empty plan.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public SampleResult[] SearchRows(SampleSet set, IReadOnlyList<ulong> masks, IReadOnlyList<int> rows, string stage)
+    {
+        if (masks.Count == 0 || masks[0] != 0)
+        {
+            throw new ArgumentException("The plans of a sharded search start with the empty plan.", nameof(masks));
+        }
+
+        int n = set.Scenarios.Length;
+        int[] samples = [.. rows.Select(r => r % n).Distinct().Order()];
+        Evaluated[] baseline = Search(set, [0UL], stage, samples);
+        var searches = new SearchResult?[n][];
+        var results = new SampleResult?[n];
+        for (int j = 0; j < samples.Length; j++)
+        {
+            searches[samples[j]] = baseline[j].Searches;
+            results[samples[j]] = baseline[j].Result;
+        }
+
+        set.Baseline = searches;
+        int[] others = [.. rows.Where(r => r >= n)];
+        Evaluated[] rest = Search(set, [.. others.Select(r => masks[r / n])], stage, [.. others.Select(r => r % n)], pairwise: true);
+        var found = new Dictionary<int, SampleResult>(others.Length);
+        for (int k = 0; k < others.Length; k++)
+        {
+            found.Add(others[k], rest[k].Result);
+        }
+
+        return [.. rows.Select(r => r < n ? results[r]! : found[r])];
+    }
+
+    /// <summary>
+    /// Remembers the results of every row of <paramref name="masks"/> × the samples of <paramref name="set"/> (all
+    /// of them, in row order, as <see cref="SearchRows"/> computed them in the shards), as if evaluated here in the
+    /// order of <paramref name="masks"/>, counting their probe and trigger years.
+    /// </summary>
+    public void Import(SampleSet set, IReadOnlyList<ulong> masks, IReadOnlyList<SampleResult> rows)
     {
         int n = set.Scenarios.Length;
-        int count = masks.Length * n;
+        if (rows.Count != masks.Count * n)
+        {
+            throw new ArgumentException($"Expected {masks.Count * n} rows ({masks.Count} plans × {n} samples), found {rows.Count}.", nameof(rows));
+        }
+
+        for (int p = 0; p < masks.Count; p++)
+        {
+            set.Remember(Summarise(set, masks[p], [.. rows.Skip(p * n).Take(n)]));
+        }
+
+        _probes += rows.Sum(r => r.Probes);
+        _triggerYears += rows.Sum(r => (long)r.Timing.Years);
+    }
+
+    /// <summary>
+    /// The capacity searches of each mask in each sample, <c>[mask × samples + sample]</c>, each with its candidates'
+    /// timing; with <paramref name="only"/>, of each mask in those samples only (<c>[mask × only + j]</c>), or, with
+    /// <paramref name="pairwise"/>, of mask k in sample <c>only[k]</c>.
+    /// </summary>
+    private Evaluated[] Search(SampleSet set, ulong[] masks, string stage, int[]? only = null, bool pairwise = false)
+    {
+        int n = only?.Length ?? set.Scenarios.Length;
+        int count = pairwise ? masks.Length : masks.Length * n;
         int before = _done;
         _total += count;
         _progress?.Report(new PlanProgress(_done, _total, stage));
@@ -261,13 +329,14 @@ internal sealed class PlanEvaluator
                 return null!;
             }
 
-            int i = k % n;
-            ulong mask = masks[k / n];
+            int i = pairwise ? only![k] : only is null ? k % n : only[k % n];
+            ulong mask = masks[pairwise ? k : k / n];
             Timing timing = Decide(set, i, mask);
             if (mask != 0 && timing.Completion.All(d => d is null))
             {
-                // No trigger fired: the corridor is the empty plan's, and so is its search.
-                return new Evaluated(set.Baseline![i], timing);
+                // No trigger fired: the corridor is the empty plan's, and so is its search (no probe is run).
+                SearchResult?[] same = set.Baseline![i];
+                return new Evaluated(same, new SampleResult([.. same.Select(s => s?.ServiceTons ?? 0)], 0, timing));
             }
 
             CorridorDefinition corridor = WithChanges(set.Scenarios[i].Corridor, _plan, timing.Completion);
@@ -278,20 +347,19 @@ internal sealed class PlanEvaluator
                 searches[y] = CapacitySearch.Run(corridor, settings, _years[y], _seed, set.FirstReplication + i, _options.Capacity, baseline, settings.TargetTons);
             }
 
-            return new Evaluated(searches, timing);
+            return new Evaluated(searches, new SampleResult([.. searches.Select(s => s?.ServiceTons ?? 0)], searches.Sum(s => (long)(s?.Probes ?? 0)), timing));
         }, inner, _ct);
         _ct.ThrowIfCancellationRequested();
         _done = before + count;
-        _probes += results.Sum(r => r.Searches.Sum(s => (long)(s?.Probes ?? 0)));
-        _triggerYears += results.Sum(r => (long)r.Timing.Years);
+        _probes += results.Sum(r => r.Result.Probes);
+        _triggerYears += results.Sum(r => (long)r.Result.Timing.Years);
         return results;
     }
 
-    private Outcome Summarise(SampleSet set, ulong mask, Evaluated[] runs)
+    private Outcome Summarise(SampleSet set, ulong mask, SampleResult[] runs)
     {
-        SearchResult?[][] searches = [.. runs.Select(r => r.Searches)];
         double target = _scenario.Simulation.TargetTons;
-        int n = searches.Length;
+        int n = runs.Length;
         var capacity = new double[n];
         var met = new bool[n];
         double shortfall = 0;
@@ -299,9 +367,8 @@ internal sealed class PlanEvaluator
         {
             double least = double.PositiveInfinity;
             bool all = true;
-            foreach (SearchResult? s in searches[i])
+            foreach (double tons in runs[i].ServiceTons)
             {
-                double tons = s?.ServiceTons ?? 0;
                 least = Math.Min(least, tons);
                 all &= CapacitySearch.Reaches(tons, target);
                 shortfall += Math.Max(0, target - tons);
@@ -380,6 +447,13 @@ internal sealed class PlanEvaluator
     /// <summary>When each menu entry starts and completes in one sample (null: not in the plan, or not triggered), and the years simulated to decide it.</summary>
     internal sealed record Timing(DateTime?[] Start, DateTime?[] Completion, int Years);
 
-    /// <summary>One plan's capacity searches in one sample, and its candidates' timing.</summary>
-    private sealed record Evaluated(SearchResult?[] Searches, Timing Timing);
+    /// <summary>
+    /// One plan in one sample, all that its evaluation keeps: the service capacity of each checked year (0 where a
+    /// search found no demand), the probe years simulated for it (0 when it reused the empty plan's searches), and its
+    /// candidates' timing.
+    /// </summary>
+    internal sealed record SampleResult(double[] ServiceTons, long Probes, Timing Timing);
+
+    /// <summary>One plan's capacity searches in one sample (the empty plan's are the later plans' starting points), and its result.</summary>
+    private sealed record Evaluated(SearchResult?[] Searches, SampleResult Result);
 }

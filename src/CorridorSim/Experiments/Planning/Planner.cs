@@ -39,14 +39,85 @@ public static class Planner
 
         ulong seed = options.Seed ?? scenario.Simulation.Seed;
         var evaluator = new PlanEvaluator(scenario, seed, options, progress, ct);
-        PlanDefinition plan = evaluator.Plan;
-        int n = options.Samples ?? plan.Samples, m = options.ConfirmSamples ?? plan.ConfirmSamples;
-        PlanEvaluator.SampleSet set = evaluator.Samples(n, seed, 0);
+        PlanEvaluator.SampleSet set = evaluator.Samples(options.Samples ?? evaluator.Plan.Samples, seed, 0);
         var steps = new List<PlanStep>();
-        PlanEvaluator.Outcome chosen = plan.Search == PlanSearch.Exhaustive
+        PlanEvaluator.Outcome chosen = evaluator.Plan.Search == PlanSearch.Exhaustive
             ? Exhaustive(evaluator, set, steps)
             : Greedy(evaluator, set, steps);
+        return Finish(scenario, options, evaluator, set, chosen, steps, seed, ct);
+    }
 
+    /// <summary>
+    /// Why the plan of <paramref name="scenario"/> cannot be split into shards, or null when it can: a greedy search
+    /// picks each step from the last step's results, so only the exhaustive search's (plan, sample) rows are independent.
+    /// </summary>
+    internal static string? WhyNotShardable(Scenario scenario) => scenario.Plan is { Search: not PlanSearch.Exhaustive }
+        ? "plan --shard needs \"search\": \"exhaustive\" in the plan section: the greedy search picks each step from the previous step's results, so its evaluations are not independent rows. Shard an exhaustive search (at most 10 menu entries), or run the greedy search whole with --threads."
+        : null;
+
+    /// <summary>
+    /// The rows of a sharded plan: every admissible plan of the exhaustive search (the empty plan first) in every
+    /// sample, row <c>p × samples + i</c>; <see cref="RunShard"/> runs some of them and <see cref="Merge"/> finishes the plan from all.
+    /// </summary>
+    /// <exception cref="ScenarioException">The plan cannot run.</exception>
+    /// <exception cref="InvalidOperationException">The plan's search is greedy (<see cref="WhyNotShardable"/>).</exception>
+    internal static (IReadOnlyList<ulong> Masks, int Samples) ShardDesign(Scenario scenario, PlanOptions options)
+    {
+        ThrowIfNotShardable(scenario, options);
+        var evaluator = new PlanEvaluator(scenario, options.Seed ?? scenario.Simulation.Seed, options, null, default);
+        return (ExhaustiveMasks(evaluator), options.Samples ?? evaluator.Plan.Samples);
+    }
+
+    /// <summary>The results of <paramref name="rows"/> of the <see cref="ShardDesign"/>, each the one a whole run computes for it.</summary>
+    /// <exception cref="ScenarioException">The plan cannot run.</exception>
+    /// <exception cref="InvalidOperationException">The plan's search is greedy (<see cref="WhyNotShardable"/>).</exception>
+    internal static IReadOnlyList<PlanEvaluator.SampleResult> RunShard(Scenario scenario, PlanOptions options, IReadOnlyList<int> rows, IProgress<PlanProgress>? progress, CancellationToken ct)
+    {
+        ThrowIfNotShardable(scenario, options);
+        ulong seed = options.Seed ?? scenario.Simulation.Seed;
+        var evaluator = new PlanEvaluator(scenario, seed, options, progress, ct);
+        PlanEvaluator.SampleSet set = evaluator.Samples(options.Samples ?? evaluator.Plan.Samples, seed, 0);
+        return evaluator.SearchRows(set, ExhaustiveMasks(evaluator), rows, "shard: plans × samples");
+    }
+
+    /// <summary>
+    /// The plan of <paramref name="scenario"/> from every row of its <see cref="ShardDesign"/> (in row order): the
+    /// same result as <see cref="Run"/>, its choice, items and curve from the rows, its confirmation and projection
+    /// simulated here.
+    /// </summary>
+    /// <exception cref="ScenarioException">The plan cannot run.</exception>
+    /// <exception cref="InvalidOperationException">The plan's search is greedy (<see cref="WhyNotShardable"/>).</exception>
+    internal static PlanResult Merge(Scenario scenario, PlanOptions options, IReadOnlyList<PlanEvaluator.SampleResult> rows, IProgress<PlanProgress>? progress, CancellationToken ct)
+    {
+        ThrowIfNotShardable(scenario, options);
+        ulong seed = options.Seed ?? scenario.Simulation.Seed;
+        var evaluator = new PlanEvaluator(scenario, seed, options, progress, ct);
+        PlanEvaluator.SampleSet set = evaluator.Samples(options.Samples ?? evaluator.Plan.Samples, seed, 0);
+        evaluator.Import(set, ExhaustiveMasks(evaluator), rows);
+        var steps = new List<PlanStep>();
+        return Finish(scenario, options, evaluator, set, Exhaustive(evaluator, set, steps), steps, seed, ct);
+    }
+
+    private static void ThrowIfNotShardable(Scenario scenario, PlanOptions options)
+    {
+        IReadOnlyList<ScenarioError> errors = Check(scenario, options);
+        if (errors.Count > 0)
+        {
+            throw new ScenarioException(errors);
+        }
+
+        if (WhyNotShardable(scenario) is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+    }
+
+    /// <summary>The plan's outputs once the search has chosen: its items, curve, confirmation on fresh samples and projection.</summary>
+    private static PlanResult Finish(Scenario scenario, PlanOptions options, PlanEvaluator evaluator, PlanEvaluator.SampleSet set, PlanEvaluator.Outcome chosen,
+        List<PlanStep> steps, ulong seed, CancellationToken ct)
+    {
+        PlanDefinition plan = evaluator.Plan;
+        int n = set.Scenarios.Length, m = options.ConfirmSamples ?? plan.ConfirmSamples;
         bool withinBudget(PlanEvaluator.Outcome o) => plan.BudgetUsd <= 0 || o.Evaluation.CostUsd <= plan.BudgetUsd;
         PlanEvaluator.Outcome[] all = [.. set.Order.Select(k => set.Memo[k])];
         bool reached = chosen.Evaluation.Probability >= plan.Probability;
@@ -321,8 +392,7 @@ public static class Planner
     private static PlanEvaluator.Outcome Exhaustive(PlanEvaluator e, PlanEvaluator.SampleSet set, List<PlanStep> steps)
     {
         PlanDefinition plan = e.Plan;
-        int count = plan.Candidates.Count;
-        ulong[] masks = [.. Enumerable.Range(0, 1 << count).Select(x => (ulong)x).Where(x => Admissible(e, x) && Closed(plan, x))];
+        ulong[] masks = ExhaustiveMasks(e);
         IReadOnlyList<PlanEvaluator.Outcome> all = e.Evaluate(set, masks, string.Create(CultureInfo.InvariantCulture, $"exhaustive: {masks.Length} plans"));
         PlanEvaluator.Outcome chosen = plan.Objective == PlanObjective.MinimumCost && all.Where(o => o.Evaluation.Probability >= plan.Probability).ToArray() is { Length: > 0 } reaching
             ? reaching.OrderBy(o => o.Evaluation.CostUsd).ThenByDescending(o => o.Evaluation.Probability).ThenBy(o => o.Mask).First()
@@ -331,6 +401,10 @@ public static class Planner
         steps.Add(new PlanStep("enumerate", string.Empty, masks.Length, chosen.Evaluation));
         return chosen;
     }
+
+    /// <summary>Every admissible plan whose candidates have what they require, in mask order (the empty plan first).</summary>
+    private static ulong[] ExhaustiveMasks(PlanEvaluator e) =>
+        [.. Enumerable.Range(0, 1 << e.Plan.Candidates.Count).Select(x => (ulong)x).Where(x => Admissible(e, x) && Closed(e.Plan, x))];
 
     /// <summary>The seed of the confirmation samples' Latin hypercube: its own stream of the master seed.</summary>
     private static ulong ConfirmSeed(ulong seed) => RandomStream.DeriveSeed(seed, "plan/confirm", 0);

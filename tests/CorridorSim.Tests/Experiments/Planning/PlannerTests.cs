@@ -188,6 +188,70 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Run_TriggersThatNeverFire_SimulateNoProbeForTheirPlans()
+    {
+        (Scenario s, double capacity) = Base();
+        PlanCandidate Never(string name) => Candidate(name, 50_000_000, Ferries(3)) with { Trigger = OnFerry(1) };
+        PlanResult Plan(params PlanCandidate[] menu) => Planner.Run(WithPlan(s, 1.15 * capacity, new PlanDefinition { TargetYear = 2025, Search = PlanSearch.Exhaustive, Probability = 0.75, Candidates = menu }), Fast);
+
+        PlanResult one = Plan(Never("a")), two = Plan(Never("a"), Never("b"));
+
+        Assert.Equal(2, one.Evaluated.Count);
+        Assert.Equal(4, two.Evaluated.Count);
+        // Every plan but the empty one reuses the empty plan's searches, so the probe years are the empty plan's and the confirmation's.
+        Assert.Equal(one.SearchYears, two.SearchYears);
+        Assert.True(two.TriggerYears > one.TriggerYears, "each plan's triggers are still decided in its own run");
+    }
+
+    [Fact]
+    public void Merge_OfShardRowsInAnyOrder_IsTheWholeRun()
+    {
+        (Scenario s, double capacity) = Base();
+        var plan = new PlanDefinition
+        {
+            TargetYear = 2025,
+            Search = PlanSearch.Exhaustive,
+            Probability = 0.75,
+            DiscountRate = 0.05,
+            Candidates =
+            [
+                Candidate("more-rail", 1_000, Trains("rail:kz", 20)),
+                Candidate("more-ferries", 50_000_000, Ferries(3)) with { Trigger = OnFerry(0.01, 0.99) },
+                Candidate("rail-az", 2_000_000, Trains("rail:az-ge", 20), "more-rail"),
+            ],
+        };
+        Scenario scenario = WithPlan(s, 1.15 * capacity, plan);
+        string whole = SummaryWriter.ToJson(Planner.Run(scenario, Fast));
+
+        (IReadOnlyList<ulong> masks, int samples) = Planner.ShardDesign(scenario, Fast);
+        int count = masks.Count * samples;
+        var rows = new PlanEvaluator.SampleResult[count];
+        foreach (int shard in new[] { 2, 0, 1 })
+        {
+            int[] mine = [.. Enumerable.Range(0, count).Where(r => r % 3 == shard)];
+            IReadOnlyList<PlanEvaluator.SampleResult> found = Planner.RunShard(scenario, Fast with { MaxThreads = 1 + shard % 2 }, mine, null, default);
+            for (int k = 0; k < mine.Length; k++)
+            {
+                rows[mine[k]] = found[k];
+            }
+        }
+
+        Assert.Equal(0UL, masks[0]);
+        Assert.Equal(whole, SummaryWriter.ToJson(Planner.Merge(scenario, Fast, rows, null, default)));
+    }
+
+    [Fact]
+    public void RunShard_GreedySearch_IsRefusedWithTheReason()
+    {
+        (Scenario s, double capacity) = Base();
+        Scenario scenario = WithPlan(s, 1.15 * capacity, new PlanDefinition { TargetYear = 2025, Probability = 0.75, Candidates = [Candidate("more-ferries", 50_000_000, Ferries(3))] });
+
+        Assert.Contains("\"search\": \"exhaustive\"", Planner.WhyNotShardable(scenario), StringComparison.Ordinal);
+        Assert.Null(Planner.WhyNotShardable(scenario with { Plan = scenario.Plan! with { Search = PlanSearch.Exhaustive } }));
+        Assert.Throws<InvalidOperationException>(() => Planner.RunShard(scenario, Fast, [0], null, default));
+    }
+
+    [Fact]
     public void Run_Trigger_FiresInExactlyTheSamplesWhoseSimulatedOccupancyExceedsTheThreshold()
     {
         (Scenario s, double capacity) = Base();
