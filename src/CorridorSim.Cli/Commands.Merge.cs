@@ -69,14 +69,22 @@ internal static partial class Commands
         }
 
         // Read every shard's records before anything is written, so a bad file is one more problem on the list.
-        var rows = new RowRecord[problems.Count == 0 ? shards[0].Manifest.RowCount : 0];
+        RowRecord[] rows = [];
         SearchResult?[]? searches = null;
+        YearSearches[]? capacityRows = null;
         Scenario? scenario = null;
         if (problems.Count == 0)
         {
             ShardManifest first = shards[0].Manifest;
             scenario = ScenarioLoader.Parse(first.Scenario, first.ScenarioFile);
             int years = scenario.Simulation.Years;
+            int projectionRows = ProjectionRows(first, scenario);
+            rows = new RowRecord[projectionRows];
+            if (first.CapacityRecords is not null)
+            {
+                capacityRows = ReadCapacityRows(shards, scenario, RunInfoFrom(first).CapacityReplications ?? 0, problems);
+            }
+
             foreach ((string dir, ShardManifest m) in shards)
             {
                 string path = Path.Combine(dir, m.Records);
@@ -93,9 +101,10 @@ internal static partial class Commands
                     continue;
                 }
 
-                if (!read.Select(r => r.Record.Row.Index).SequenceEqual(m.Rows))
+                int[] listed = [.. m.Rows.Where(r => r < projectionRows)];
+                if (!read.Select(r => r.Record.Row.Index).SequenceEqual(listed))
                 {
-                    problems.Add($"{path}: its rows are not the {m.Rows.Count} rows its manifest lists.");
+                    problems.Add($"{path}: its rows are not the {listed.Length} rows its manifest lists.");
                     continue;
                 }
 
@@ -123,9 +132,15 @@ internal static partial class Commands
         {
             case "run":
             {
-                var options = new ProjectionOptions { Replications = info.Replications, Seed = info.Seed, MaxThreads = Environment.ProcessorCount };
+                var options = new ProjectionOptions
+                {
+                    Replications = info.Replications,
+                    Seed = info.Seed,
+                    MaxThreads = Environment.ProcessorCount,
+                    Capacity = info.Capacity ? CapacityOptionsOf(info.CapacityReplications) : null,
+                };
                 using OutputFolder output = OutputFolder.Prepare(outDir?.FullName ?? OutputFolder.DefaultFor(scenario!.Name), ("--records", recordsFile?.FullName));
-                return Run(stdout, stderr, scenario!, options, output, charts, info, recordsFile, rows, interrupt);
+                return Run(stdout, stderr, scenario!, options, output, charts, info, recordsFile, rows, interrupt, mergedCapacity: capacityRows);
             }
 
             case "sweep":

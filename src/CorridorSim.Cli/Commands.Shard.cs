@@ -196,7 +196,8 @@ internal static partial class Commands
     }
 
     /// <summary>Writes a shard's manifest.json: the run it belongs to, the rows it did of the design's <paramref name="rowCount"/>, and its wall time.</summary>
-    private static void WriteManifest(OutputFolder output, RunInfo info, ShardSpec shard, int rowCount, IEnumerable<int> rows, double wallSeconds)
+    private static void WriteManifest(OutputFolder output, RunInfo info, ShardSpec shard, int rowCount, IEnumerable<int> rows, double wallSeconds,
+        string? capacityRecords = null)
     {
         var manifest = new ShardManifest
         {
@@ -213,6 +214,7 @@ internal static partial class Commands
             RowCount = rowCount,
             Rows = [.. rows],
             Records = ShardRecordsName,
+            CapacityRecords = capacityRecords,
             WallSeconds = wallSeconds,
             Scenario = info.Source.Text,
         };
@@ -369,6 +371,10 @@ internal sealed class ShardManifest
     public List<int> Rows { get; set; } = [];
 
     public string Records { get; set; } = "";
+
+    /// <summary>The file of a <c>run --capacity</c> shard's capacity rows; absent for every other design.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? CapacityRecords { get; set; }
 
     public double WallSeconds { get; set; }
 

@@ -145,11 +145,6 @@ internal static partial class Commands
             }
 
             ShardSpec? shard = ResolveShard(parse.GetValue(shardOpt), parse.GetValue(shardsOpt), Environment.GetEnvironmentVariable);
-            if (shard is not null && options.Capacity is not null)
-            {
-                throw new UsageException("--shard cannot be combined with --capacity: a run's capacity searches are per year, not per row, so they do not shard; run --capacity unsharded, or shard a study, whose searches go with their rows.");
-            }
-
             (Scenario scenario, ScenarioSource source) = LoadScenarioSource(parse.GetValue(scenarioArg)!);
             EventRequest? eventLog = EventRequestOf(parse, events, options.Replications ?? scenario.Simulation.Replications);
             if (shard is not null && eventLog is not null)
@@ -160,10 +155,15 @@ internal static partial class Commands
             RunInfo info = RunInfoOf(source, scenario, options);
             using OutputFolder output = OutputFolder.Prepare(parse.GetValue(outDir)?.FullName ?? OutputFolder.DefaultFor(scenario.Name, ShardSuffix(shard)),
                 ("--events", eventLog?.ParquetPath), ("--ocel", eventLog?.OcelPath), ("--records", parse.GetValue(records)?.FullName));
-            if (shard is { } part)
+            if (shard is { } part && options.Capacity is { } search)
+            {
+                return RunCapacityShard(stdout, stderr, info, part, scenario, options, search, output, parse.GetValue(records), interrupt);
+            }
+
+            if (shard is { } rowsOnly)
             {
                 ScenarioDesign design = Projection.Design(scenario, options);
-                return RunShard(stdout, stderr, info, part, design.Rows, scenario.Simulation.Years,
+                return RunShard(stdout, stderr, info, rowsOnly, design.Rows, scenario.Simulation.Years,
                     (rows, progress) => (Runner.Run(design, rows, options.MaxThreads, progress, interrupt, keepStopped: true), null), 1,
                     output, parse.GetValue(records), null, interrupt);
             }
@@ -444,7 +444,8 @@ internal static partial class Commands
     }
 
     private static int Run(TextWriter stdout, TextWriter stderr, Scenario scenario, ProjectionOptions options, OutputFolder output, bool charts,
-        RunInfo info, FileInfo? recordsFile, RowRecord[]? merged, CancellationToken interrupt, EventRequest? eventLog = null)
+        RunInfo info, FileInfo? recordsFile, RowRecord[]? merged, CancellationToken interrupt, EventRequest? eventLog = null,
+        IReadOnlyList<YearSearches>? mergedCapacity = null)
     {
         IAnsiConsole console = Console(stdout);
         SimulationSettings sim = scenario.Simulation;
@@ -459,7 +460,7 @@ internal static partial class Commands
             ScenarioDesign design = Projection.Design(scenario, options);
             RowRecord[] records = merged ?? [];
             ProjectionResult result = merged is not null
-                ? Projection.Analyse(scenario, options, merged, null, interrupt)
+                ? Projection.Analyse(scenario, options, merged, null, interrupt, mergedCapacity)
                 : RunWithProgress(console, stdout, options.Capacity is null ? "replications" : "replications and capacity searches",
                     Projection.Steps(scenario, options), progress =>
                     {

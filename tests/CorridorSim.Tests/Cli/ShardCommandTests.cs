@@ -214,13 +214,38 @@ public sealed class ShardCommandTests(ShardedStudy study) : IClassFixture<Sharde
     }
 
     [Fact]
-    public void Run_ShardWithCapacity_IsRefused()
+    public void Merge_RunWithCapacityShards_ByteIdenticalToTheSingleRun()
     {
-        CliResult r = CliHarness.Run("run", CliHarness.SamplePath("titr-baseline-2024"), "--capacity", "--shard", "0/2", "--out", _dir["out"]);
+        // Rows 0–1 are the replications, 2–3 the capacity searches of 2024 and 2025: shard 0 holds a replication and
+        // a year, shard 1 a replication only, shard 2 a year only.
+        string scenario = ShardedStudy.StudyScenario(_dir["cap.json"], samples: 2, years: 2);
+        string[] run = ["run", scenario, "-r", "2", "--capacity-replications", "1"];
+        ShardedStudy.Expect(CliHarness.Run([.. run, "--out", _dir["single"]]));
+        for (int i = 0; i < 3; i++)
+        {
+            CliResult shard = CliHarness.Run([.. run, "--shard", $"{i}/3", "--threads", "1", "--out", _dir[$"k{i}"]]);
+            ShardedStudy.Expect(shard);
+            Assert.Contains(i == 1 ? "capacity searches of 0 year(s)" : "capacity searches of 1 year(s)", shard.Stdout, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_dir[$"k{i}"], "capacity.parquet")));
+        }
 
-        Assert.Equal(Program.InvalidInput, r.ExitCode);
-        Assert.Contains("--shard cannot be combined with --capacity", r.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_dir["out"]));
+        JsonElement manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir["k0"], "manifest.json"))).RootElement;
+        Assert.Equal(4, manifest.GetProperty("rowCount").GetInt32());
+        Assert.Equal([0, 3], manifest.GetProperty("rows").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("capacity.parquet", manifest.GetProperty("capacityRecords").GetString());
+
+        ShardedStudy.Expect(CliHarness.Run("merge", _dir["k2"], _dir["k0"], _dir["k1"], "--out", _dir["merged"]));
+
+        AssertSameFolder(_dir["single"], _dir["merged"]);
+        Assert.True(File.Exists(Path.Combine(_dir["merged"], "capacity.csv")));
+
+        // A shard without its capacity rows: exit 2 naming the file, nothing written.
+        File.Delete(Path.Combine(_dir["k0"], "capacity.parquet"));
+        CliResult broken = CliHarness.Run("merge", _dir["k0"], _dir["k1"], _dir["k2"], "--out", _dir["broken"]);
+        Assert.Equal(Program.InvalidInput, broken.ExitCode);
+        Assert.Contains("capacity.parquet: cannot read the capacity rows", broken.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", broken.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir["broken"]));
     }
 
     [Theory]

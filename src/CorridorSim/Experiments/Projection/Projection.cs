@@ -51,21 +51,28 @@ public static class Projection
 
     /// <summary>
     /// Summarises every row's records (in row order, from one run or merged from shards) and, with
-    /// <see cref="ProjectionOptions.Capacity"/>, runs the capacity searches; rows that stopped early give a partial result.
+    /// <see cref="ProjectionOptions.Capacity"/>, runs the capacity searches, or summarises <paramref name="capacity"/>'s
+    /// (every year's, merged from shards); rows that stopped early give a partial result, without capacity.
     /// </summary>
-    internal static ProjectionResult Analyse(Scenario scenario, ProjectionOptions options, RowRecord[] records, IProgress<int>? progress, CancellationToken ct)
+    internal static ProjectionResult Analyse(Scenario scenario, ProjectionOptions options, RowRecord[] records, IProgress<int>? progress, CancellationToken ct,
+        IReadOnlyList<YearSearches>? capacity = null)
     {
         ulong seed = options.Seed ?? scenario.Simulation.Seed;
         if (records.FirstOrDefault(r => r.Stopped is not null) is not { Stopped: { } stopped } first)
         {
             ProjectionResult result = ProjectionAnalysis.Summarise(scenario, seed, records);
-            if (options.Capacity is not { } capacity)
+            if (options.Capacity is not { } search)
             {
                 return result;
             }
 
+            if (capacity is not null)
+            {
+                return result with { Capacity = CapacityStudy.Summarise(scenario, search, capacity) };
+            }
+
             IProgress<int>? after = progress is null ? null : new OffsetProgress(progress, records.Length);
-            return result with { Capacity = CapacityStudy.Run(scenario, seed, capacity, options.MaxThreads, after, ct) };
+            return result with { Capacity = CapacityStudy.Run(scenario, seed, search, options.MaxThreads, after, ct) };
         }
 
         // Summarised over the years every replication completed: a year some replications never finished has no estimate.

@@ -192,6 +192,34 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public void RunYears_EachYearApartThenSummarised_IsTheWholeRun()
+    {
+        // A shard of `run --capacity` searches some years; the merge summarises every year's searches read back.
+        Scenario scenario = Scenario(FleetAndBerths(1));
+        scenario = scenario with { Simulation = scenario.Simulation with { Years = 2 } };
+        var options = new CapacityOptions { Replications = 2, BottleneckCandidates = 2, MaxProbes = 3 };
+        CapacityResult whole = CapacityStudy.Run(scenario, 5, options, maxThreads: 2, progress: null, CancellationToken.None);
+
+        YearSearches second = Assert.Single(CapacityStudy.RunYears(scenario, 5, options, [1], maxThreads: 1, progress: null, CancellationToken.None));
+        YearSearches first = Assert.Single(CapacityStudy.RunYears(scenario, 5, options, [0], maxThreads: 2, progress: null, CancellationToken.None));
+        CapacityResult merged = CapacityStudy.Summarise(scenario, options, [first, second]);
+
+        Assert.Equal([Year, Year + 1], merged.Years.Select(y => y.Year));
+        Assert.Equal(2, second.Candidates.Count);
+        Assert.Equal(whole.Probes, merged.Probes);
+        Assert.Equal(whole.FirstYearTargetMet, merged.FirstYearTargetMet);
+        for (int y = 0; y < 2; y++)
+        {
+            YearCapacity a = whole.Years[y], b = merged.Years[y];
+            Assert.Equal(a.ServiceCapacityTons, b.ServiceCapacityTons);
+            Assert.Equal(a.CeilingTons, b.CeilingTons);
+            Assert.Equal(a.ProbabilityTargetMet, b.ProbabilityTargetMet);
+            Assert.Equal(a.ServiceCapacityTonsByCommodity, b.ServiceCapacityTonsByCommodity);
+            Assert.Equal(a.Bottlenecks.Select(g => (g.Component, g.ServiceCapacityGainTons, g.CeilingGainTons)), b.Bottlenecks.Select(g => (g.Component, g.ServiceCapacityGainTons, g.CeilingGainTons)));
+        }
+    }
+
+    [Fact]
     public void Run_ProbesThatWouldPassTheBacklogCap_StayWithinItAndFinish()
     {
         // Diversion off and a 3 Mt backlog cap: doubling the 1 Mt demand to 8 Mt would pile 3.6 Mt in the queue and
