@@ -77,16 +77,8 @@ internal static partial class Commands
             }
 
             string path = Path.Combine(dir, m.CapacityRecords);
-            List<(int Index, YearSearches Searches)> read;
-            try
+            if (ReadShardFile(path, "capacity rows", CapacityShardRecords.Read, problems) is not { } read)
             {
-                read = CapacityShardRecords.Read(path);
-            }
-#pragma warning disable CA1031 // Any unreadable records file is a problem on the list, whatever the reader throws.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                problems.Add($"{path}: cannot read the capacity rows: {ex.Message}");
                 continue;
             }
 

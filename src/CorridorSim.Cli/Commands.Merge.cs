@@ -88,16 +88,8 @@ internal static partial class Commands
             foreach ((string dir, ShardManifest m) in shards)
             {
                 string path = Path.Combine(dir, m.Records);
-                List<(RowRecord Record, SearchResult?[]? Searches)> read;
-                try
+                if (ReadShardFile(path, "records", ShardRecords.Read, problems) is not { } read)
                 {
-                    read = ShardRecords.Read(path);
-                }
-#pragma warning disable CA1031 // Any unreadable records file is a problem on the list, whatever the reader throws.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    problems.Add($"{path}: cannot read the records: {ex.Message}");
                     continue;
                 }
 
@@ -168,6 +160,23 @@ internal static partial class Commands
         }
     }
 
+    /// <summary>Reads a shard's file with <paramref name="read"/>; a file it cannot read is one more problem on the list (null).</summary>
+    private static T? ReadShardFile<T>(string path, string what, Func<string, T> read, List<string> problems)
+        where T : class
+    {
+        try
+        {
+            return read(path);
+        }
+#pragma warning disable CA1031 // Any unreadable file is a problem on the list, whatever the reader throws.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            problems.Add($"{path}: cannot read the {what}: {ex.Message}");
+            return null;
+        }
+    }
+
     private static int CannotMerge(TextWriter stderr, List<string> problems)
     {
         stderr.WriteLine($"error: cannot merge ({problems.Count} problem(s)); nothing was written:");
@@ -208,16 +217,8 @@ internal static partial class Commands
         foreach ((string dir, ShardManifest m) in problems.Count == 0 ? shards : [])
         {
             string path = Path.Combine(dir, m.Records);
-            List<(int Index, ulong Mask, int Sample, PlanEvaluator.SampleResult Result)> found;
-            try
+            if (ReadShardFile(path, "records", PlanShardRecords.Read, problems) is not { } found)
             {
-                found = PlanShardRecords.Read(path);
-            }
-#pragma warning disable CA1031 // Any unreadable records file is a problem on the list, whatever the reader throws.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                problems.Add($"{path}: cannot read the records: {ex.Message}");
                 continue;
             }
 
