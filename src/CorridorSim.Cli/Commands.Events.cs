@@ -19,8 +19,8 @@ internal static partial class Commands
 
         public Option<FileInfo?> Ocel { get; } = new("--ocel")
         {
-            Description = "Write the same events as an OCEL 2.0 JSON object-centric event log to FILE, for process-mining tools.",
-            HelpName = "FILE.json",
+            Description = "Write the same events as an OCEL 2.0 object-centric event log to FILE, for process-mining tools: JSON (.json) or SQLite (.sqlite, .db).",
+            HelpName = "FILE.json|FILE.sqlite",
         };
 
         public Option<int?> Replication { get; } = new("--events-replication")
@@ -45,6 +45,23 @@ internal static partial class Commands
         public void Dispose() => Log.Dispose();
     }
 
+    /// <summary>The OCEL formats by the extension of <c>--ocel</c>'s file.</summary>
+    private static bool IsOcelSqlite(string path)
+    {
+        string extension = Path.GetExtension(path);
+        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (extension.Equals(".sqlite", StringComparison.OrdinalIgnoreCase) || extension.Equals(".db", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        throw new UsageException($"--ocel '{path}' must end in .json (OCEL 2.0 JSON) or .sqlite or .db (OCEL 2.0 SQLite); found '{(extension.Length == 0 ? "no extension" : extension)}'.");
+    }
+
     /// <summary>Checks the event options against the replications to run; null when no log is asked for. Bad values are invalid input (exit 2).</summary>
     private static EventRequest? EventRequestOf(ParseResult parse, EventOptions o, int replications, string scenario, ulong seed)
     {
@@ -56,7 +73,7 @@ internal static partial class Commands
         {
             if (replication is not null || max is not null)
             {
-                throw new UsageException("--events-replication and --events-max need --events FILE.parquet or --ocel FILE.json.");
+                throw new UsageException("--events-replication and --events-max need --events FILE.parquet or --ocel FILE.json|FILE.sqlite.");
             }
 
             return null;
@@ -90,6 +107,7 @@ internal static partial class Commands
             }
         }
 
+        bool sqlite = ocel is not null && IsOcelSqlite(ocel);
         int chosen = replication ?? 0;
         var writers = new List<IEventFileWriter>();
         if (parquet is not null)
@@ -99,7 +117,7 @@ internal static partial class Commands
 
         if (ocel is not null)
         {
-            writers.Add(new OcelWriter(ocel));
+            writers.Add(sqlite ? new OcelSqlite(ocel) : new OcelWriter(ocel));
         }
 
         return new EventRequest(new EventLog(max ?? EventLog.DefaultMaxEvents, writers), chosen, parquet, ocel);

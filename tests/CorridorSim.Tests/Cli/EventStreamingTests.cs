@@ -112,7 +112,8 @@ public sealed class EventStreamingTests(EventRecordsFixture run) : IClassFixture
     {
         using (var log = new EventLog(1000, [
             new EventParquet(_dir["e.parquet"], l => EventParquet.Metadata(l, "s", 1, 0), rowGroupRows: 100),
-            new OcelWriter(_dir["e.json"])]))
+            new OcelWriter(_dir["e.json"]),
+            new OcelSqlite(_dir["e.sqlite"])]))
         {
             log.Started(run.All.StartDate);
             for (int i = 0; i < 500; i++)
