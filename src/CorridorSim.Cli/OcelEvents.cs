@@ -1,4 +1,6 @@
+using System.Globalization;
 using CorridorSim.Corridor;
+using CorridorSim.Engine;
 
 namespace CorridorSim.Cli;
 
@@ -10,7 +12,7 @@ internal sealed class OcelEvent
 {
     public long Number { get; set; }
 
-    public string Id => "e" + Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Id => "e" + Number.ToString(CultureInfo.InvariantCulture);
 
     public string Type { get; set; } = string.Empty;
 
@@ -20,7 +22,7 @@ internal sealed class OcelEvent
 
     public bool IsVehicle { get; set; }
 
-    public CorridorSim.Engine.SimTime SimTime { get; set; }
+    public SimTime SimTime { get; set; }
 
     public string EntityId { get; set; } = string.Empty;
 
