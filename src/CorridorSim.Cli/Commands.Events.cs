@@ -19,8 +19,8 @@ internal static partial class Commands
 
         public Option<FileInfo?> Ocel { get; } = new("--ocel")
         {
-            Description = "Write the same events as an OCEL 2.0 JSON object-centric event log to FILE, for process-mining tools.",
-            HelpName = "FILE.json",
+            Description = "Write the same events as an OCEL 2.0 object-centric event log to FILE, for process-mining tools: JSON (.json) or SQLite (.sqlite, .db).",
+            HelpName = "FILE.json|FILE.sqlite",
         };
 
         public Option<int?> Replication { get; } = new("--events-replication")
@@ -38,11 +38,32 @@ internal static partial class Commands
         public IEnumerable<Option> All => [Parquet, Ocel, Replication, Max];
     }
 
-    /// <summary>What to log and where: the log attached to the replication, and the files to write from it.</summary>
-    private sealed record EventRequest(EventLog Log, int Replication, string? ParquetPath, string? OcelPath);
+    /// <summary>What to log and where: the log attached to the replication, which writes the files as the run goes.</summary>
+    private sealed record EventRequest(EventLog Log, int Replication, string? ParquetPath, string? OcelPath) : IDisposable
+    {
+        /// <summary>Drops the unfinished files of a run that stopped before <see cref="WriteEvents"/>.</summary>
+        public void Dispose() => Log.Dispose();
+    }
+
+    /// <summary>The OCEL formats by the extension of <c>--ocel</c>'s file.</summary>
+    private static bool IsOcelSqlite(string path)
+    {
+        string extension = Path.GetExtension(path);
+        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (extension.Equals(".sqlite", StringComparison.OrdinalIgnoreCase) || extension.Equals(".db", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        throw new UsageException($"--ocel '{path}' must end in .json (OCEL 2.0 JSON) or .sqlite or .db (OCEL 2.0 SQLite); found '{(extension.Length == 0 ? "no extension" : extension)}'.");
+    }
 
     /// <summary>Checks the event options against the replications to run; null when no log is asked for. Bad values are invalid input (exit 2).</summary>
-    private static EventRequest? EventRequestOf(ParseResult parse, EventOptions o, int replications)
+    private static EventRequest? EventRequestOf(ParseResult parse, EventOptions o, int replications, string scenario, ulong seed)
     {
         string? parquet = parse.GetValue(o.Parquet)?.FullName;
         string? ocel = parse.GetValue(o.Ocel)?.FullName;
@@ -52,7 +73,7 @@ internal static partial class Commands
         {
             if (replication is not null || max is not null)
             {
-                throw new UsageException("--events-replication and --events-max need --events FILE.parquet or --ocel FILE.json.");
+                throw new UsageException("--events-replication and --events-max need --events FILE.parquet or --ocel FILE.json|FILE.sqlite.");
             }
 
             return null;
@@ -86,14 +107,27 @@ internal static partial class Commands
             }
         }
 
-        return new EventRequest(new EventLog(max ?? EventLog.DefaultMaxEvents), replication ?? 0, parquet, ocel);
+        bool sqlite = ocel is not null && IsOcelSqlite(ocel);
+        int chosen = replication ?? 0;
+        var writers = new List<IEventFileWriter>();
+        if (parquet is not null)
+        {
+            writers.Add(new EventParquet(parquet, log => EventParquet.Metadata(log, scenario, seed, chosen)));
+        }
+
+        if (ocel is not null)
+        {
+            writers.Add(sqlite ? new OcelSqlite(ocel) : new OcelWriter(ocel));
+        }
+
+        return new EventRequest(new EventLog(max ?? EventLog.DefaultMaxEvents, writers), chosen, parquet, ocel);
     }
 
     private static ProjectionOptions WithEvents(ProjectionOptions options, EventRequest? request) =>
         request is null ? options : options with { EventSink = request.Log, EventReplication = request.Replication };
 
     /// <summary>Writes the requested event files after the run, and warns when the log hit its cap.</summary>
-    private static void WriteEvents(TextWriter stdout, TextWriter stderr, EventRequest? request, Scenario scenario, ulong seed)
+    private static void WriteEvents(TextWriter stdout, TextWriter stderr, EventRequest? request)
     {
         if (request is null)
         {
@@ -101,22 +135,10 @@ internal static partial class Commands
         }
 
         EventLog log = request.Log;
-
-        var written = new List<string>();
-        if (request.ParquetPath is { } parquet)
-        {
-            EventParquet.Write(log, parquet, EventParquet.Metadata(log, scenario.Name, seed, request.Replication));
-            written.Add(parquet);
-        }
-
-        if (request.OcelPath is { } ocel)
-        {
-            OcelWriter.Write(log, ocel);
-            written.Add(ocel);
-        }
-
+        log.Complete();
+        string?[] written = [request.ParquetPath, request.OcelPath];
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {log.Count} events of replication {request.Replication} to {string.Join(", ", written)}."));
+            $"Wrote {log.Count} events of replication {request.Replication} to {string.Join(", ", written.OfType<string>())}."));
         if (log.Truncated)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -146,7 +146,7 @@ internal static partial class Commands
 
             ShardSpec? shard = ResolveShard(parse.GetValue(shardOpt), parse.GetValue(shardsOpt), Environment.GetEnvironmentVariable);
             (Scenario scenario, ScenarioSource source) = LoadScenarioSource(parse.GetValue(scenarioArg)!);
-            EventRequest? eventLog = EventRequestOf(parse, events, options.Replications ?? scenario.Simulation.Replications);
+            using EventRequest? eventLog = EventRequestOf(parse, events, options.Replications ?? scenario.Simulation.Replications, scenario.Name, options.Seed ?? scenario.Simulation.Seed);
             if (shard is not null && eventLog is not null)
             {
                 throw new UsageException("--events and --ocel log one replication of an unsharded run; run it without --shard (a shard may not hold that replication).");
@@ -501,7 +501,7 @@ internal static partial class Commands
         }
 
         stdout.WriteLine(string.Create(Inv, $"Wrote {string.Join(", ", output.Written)} to {output.Target} ({clock.Elapsed.TotalSeconds:F1} s of simulation)."));
-        WriteEvents(stdout, stderr, eventLog, scenario, options.Seed ?? scenario.Simulation.Seed);
+        WriteEvents(stdout, stderr, eventLog);
         if (partialReason is { } reason)
         {
             stderr.WriteLine($"error: the run stopped early, and its outputs are partial (summary.json says \"partial\": true): {reason}");

@@ -5,139 +5,153 @@ using CorridorSim.Corridor;
 namespace CorridorSim.Cli;
 
 /// <summary>
-/// Writes an <see cref="EventLog"/> as an OCEL 2.0 JSON object-centric event log (docs/events.md): a train's, vessel
-/// voyage's or truck's event also relates the units it carries at that moment, so one vessel departure relates its
-/// voyage, its cargo and its berth.
+/// Writes the event log as an OCEL 2.0 JSON object-centric event log (docs/events.md): a train's, vessel voyage's or
+/// truck's event also relates the units it carries at that moment, so one vessel departure relates its voyage, its
+/// cargo and its berth. The events go to a temporary file as they arrive; the object and event types and the objects
+/// (a small list) are written at the end before them, so the file reads as if written in one go.
 /// </summary>
-internal static class OcelWriter
+internal sealed class OcelWriter : IEventFileWriter, IOcelTarget
 {
-    public const string UnitType = "unit";
-    public const string PortType = "port";
-    public const string ComponentType = "component";
+    private readonly TemporaryFile _file;
+    private readonly TemporaryFile _eventsFile;
+    private readonly OcelEvents _fold;
+    private readonly List<(string Id, string Type, OcelUnit? Unit)> _objects = [];
+    private readonly List<string> _eventTypes = [];
+    private FileStream? _eventsStream;
+    private Utf8JsonWriter? _events;
 
-    public static void Write(EventLog log, string path)
+    public OcelWriter(string path)
     {
-        string temp = path + ".tmp";
-        using (FileStream stream = File.Create(temp))
-        using (var json = new Utf8JsonWriter(stream))
+        _file = new TemporaryFile(path);
+        _eventsFile = new TemporaryFile(path + ".events");
+        _fold = new OcelEvents(this);
+    }
+
+    public string Path => _file.Target;
+
+    public void Write(in CorridorEventRecord record, DateTime time) => _fold.Add(record, time);
+
+    public void Complete(EventLog log)
+    {
+        _fold.Flush();
+        Utf8JsonWriter events = Events();
+        events.WriteEndArray();
+        events.Flush();
+        _events = null;
+        events.Dispose();
+        _eventsStream!.Position = 0;
+        using (FileStream stream = File.Create(_file.Temp))
         {
-            Dictionary<string, ObjectInfo> objects = CollectObjects(log, out List<string> eventTypes);
-            json.WriteStartObject();
-            WriteObjectTypes(json);
-            json.WriteStartArray("eventTypes");
-            foreach (string type in eventTypes)
+            using (var json = new Utf8JsonWriter(stream))
             {
                 json.WriteStartObject();
-                json.WriteString("name", type);
-                json.WriteStartArray("attributes");
-                WriteAttributeType(json, "tons", "float");
-                json.WriteEndArray();
-                json.WriteEndObject();
+                WriteObjectTypes(json);
+                WriteEventTypes(json);
+                WriteObjects(json);
+
+                // The events array, already written, is copied in as the last property; the writer never sees it.
+                json.Flush();
             }
 
-            json.WriteEndArray();
-            WriteObjects(json, log, objects);
-            WriteEvents(json, log);
+            stream.Write(",\"events\":"u8);
+            _eventsStream.CopyTo(stream);
+            stream.Write("}"u8);
+        }
+
+        _eventsStream.Dispose();
+        _eventsStream = null;
+        _eventsFile.Dispose();
+        _file.Commit();
+    }
+
+    public void Dispose()
+    {
+        _events?.Dispose();
+        _eventsStream?.Dispose();
+        _eventsFile.Dispose();
+        _file.Dispose();
+    }
+
+    void IOcelTarget.Object(string id, string type, OcelUnit? unit) => _objects.Add((id, type, unit));
+
+    void IOcelTarget.EventType(string type) => _eventTypes.Add(type);
+
+    void IOcelTarget.Event(OcelEvent e)
+    {
+        Utf8JsonWriter json = Events();
+        json.WriteStartObject();
+        json.WriteString("id", e.Id);
+        json.WriteString("type", e.Type);
+        json.WriteString("time", Time(e.Time));
+        json.WriteStartArray("attributes");
+        json.WriteStartObject();
+        json.WriteString("name", "tons");
+        json.WriteNumber("value", e.Tons);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartArray("relationships");
+        foreach ((string objectId, string qualifier) in e.Relationships)
+        {
+            json.WriteStartObject();
+            json.WriteString("objectId", objectId);
+            json.WriteString("qualifier", qualifier);
             json.WriteEndObject();
         }
 
-        File.Move(temp, path, overwrite: true);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        if (json.BytesPending > 1 << 20)
+        {
+            json.Flush();
+        }
     }
 
-    /// <summary>How many rows after <paramref name="i"/> are the units its vehicle carries at that moment (folded into its event).</summary>
-    private static int Carried(EventLog log, long i)
+    /// <summary>ISO 8601 UTC with microseconds, as the JSON and SQLite files both write times.</summary>
+    public static string Time(DateTime time) => time.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private Utf8JsonWriter Events()
     {
-        ref readonly CorridorEventRecord vehicle = ref log[i];
-        if (vehicle.Entity is CorridorEntityKind.Unit or CorridorEntityKind.Port)
+        if (_events is null)
         {
-            return 0;
+            _eventsStream = new FileStream(_eventsFile.Temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            _events = new Utf8JsonWriter(_eventsStream);
+            _events.WriteStartArray();
         }
 
-        int n = 0;
-        for (long j = i + 1; j < log.Count; j++)
-        {
-            ref readonly CorridorEventRecord r = ref log[j];
-            if (r.Entity != CorridorEntityKind.Unit || r.Time != vehicle.Time || !string.Equals(r.VehicleId, vehicle.EntityId, StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            n++;
-        }
-
-        return n;
-    }
-
-    /// <summary>The qualifier of a carried unit's relationship, from what the unit's own row says.</summary>
-    public static string CargoQualifier(CorridorEventKind unitEvent) => unitEvent switch
-    {
-        CorridorEventKind.Start => "aboard",
-        CorridorEventKind.Transship => "transshipped",
-        CorridorEventKind.End => "unloaded",
-        _ => "cargo",
-    };
-
-    public static string Qualifier(CorridorEntityKind entity) => EventLog.Name(entity);
-
-    public static string EventType(in CorridorEventRecord r) => EventLog.Name(r.Entity) + " " + EventLog.Name(r.Kind);
-
-    private static Dictionary<string, ObjectInfo> CollectObjects(EventLog log, out List<string> eventTypes)
-    {
-        var objects = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
-        var types = new HashSet<string>(StringComparer.Ordinal);
-        eventTypes = [];
-        for (long i = 0; i < log.Count; i++)
-        {
-            ref readonly CorridorEventRecord r = ref log[i];
-            if (r.PortId is { } port)
-            {
-                objects.TryAdd(port, new ObjectInfo(PortType, i));
-            }
-
-            objects.TryAdd(r.EntityId, new ObjectInfo(EventLog.Name(r.Entity), i));
-            if (r.Entity != CorridorEntityKind.Port)
-            {
-                objects.TryAdd(r.ComponentId, new ObjectInfo(ComponentType, i));
-            }
-
-            int carried = Carried(log, i);
-            if (r.Entity != CorridorEntityKind.Unit || carried == 0)
-            {
-                string type = EventType(r);
-                if (types.Add(type))
-                {
-                    eventTypes.Add(type);
-                }
-            }
-
-            // Carried units' rows are visited too (for their objects) but make no event type of their own.
-            for (long j = i + 1; j <= i + carried; j++)
-            {
-                ref readonly CorridorEventRecord u = ref log[j];
-                objects.TryAdd(u.EntityId, new ObjectInfo(UnitType, j));
-            }
-
-            i += carried;
-        }
-
-        return objects;
+        return _events;
     }
 
     private static void WriteObjectTypes(Utf8JsonWriter json)
     {
         json.WriteStartArray("objectTypes");
-        foreach (string type in (string[])[UnitType, "train", "vessel voyage", "truck", PortType, ComponentType])
+        foreach (string type in OcelEvents.ObjectTypes)
         {
             json.WriteStartObject();
             json.WriteString("name", type);
             json.WriteStartArray("attributes");
-            if (type == UnitType)
+            if (type == OcelEvents.UnitType)
             {
                 WriteAttributeType(json, "flow", "string");
                 WriteAttributeType(json, "commodity", "string");
                 WriteAttributeType(json, "tons", "float");
             }
 
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private void WriteEventTypes(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("eventTypes");
+        foreach (string type in _eventTypes)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", type);
+            json.WriteStartArray("attributes");
+            WriteAttributeType(json, "tons", "float");
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -153,25 +167,24 @@ internal static class OcelWriter
         json.WriteEndObject();
     }
 
-    private static void WriteObjects(Utf8JsonWriter json, EventLog log, Dictionary<string, ObjectInfo> objects)
+    private void WriteObjects(Utf8JsonWriter json)
     {
         json.WriteStartArray("objects");
-        foreach ((string id, ObjectInfo info) in objects)
+        foreach ((string id, string type, OcelUnit? unit) in _objects)
         {
             json.WriteStartObject();
             json.WriteString("id", id);
-            json.WriteString("type", info.Type);
+            json.WriteString("type", type);
             json.WriteStartArray("attributes");
-            ref readonly CorridorEventRecord first = ref log[info.FirstRow];
-            if (info.Type == UnitType && first.Entity == CorridorEntityKind.Unit)
+            if (unit is { } u)
             {
-                string time = Time(log, first);
-                WriteAttribute(json, "flow", time, first.FlowId ?? string.Empty);
-                WriteAttribute(json, "commodity", time, first.Commodity ?? string.Empty);
+                string time = Time(u.Time);
+                WriteAttribute(json, "flow", time, u.Flow);
+                WriteAttribute(json, "commodity", time, u.Commodity);
                 json.WriteStartObject();
                 json.WriteString("name", "tons");
                 json.WriteString("time", time);
-                json.WriteNumber("value", first.Tons);
+                json.WriteNumber("value", u.Tons);
                 json.WriteEndObject();
             }
 
@@ -179,6 +192,10 @@ internal static class OcelWriter
             json.WriteStartArray("relationships");
             json.WriteEndArray();
             json.WriteEndObject();
+            if (json.BytesPending > 1 << 20)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();
@@ -192,65 +209,4 @@ internal static class OcelWriter
         json.WriteString("value", value);
         json.WriteEndObject();
     }
-
-    private static void WriteEvents(Utf8JsonWriter json, EventLog log)
-    {
-        json.WriteStartArray("events");
-        long id = 0;
-        for (long i = 0; i < log.Count; i++)
-        {
-            ref readonly CorridorEventRecord r = ref log[i];
-            int carried = Carried(log, i);
-            json.WriteStartObject();
-            json.WriteString("id", "e" + (++id).ToString(CultureInfo.InvariantCulture));
-            json.WriteString("type", EventType(r));
-            json.WriteString("time", Time(log, r));
-            json.WriteStartArray("attributes");
-            json.WriteStartObject();
-            json.WriteString("name", "tons");
-            json.WriteNumber("value", r.Tons);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteStartArray("relationships");
-            WriteRelationship(json, r.EntityId, Qualifier(r.Entity));
-            if (r.Entity != CorridorEntityKind.Port)
-            {
-                WriteRelationship(json, r.ComponentId, ComponentType);
-            }
-
-            if (r.PortId is { } port && port != r.EntityId)
-            {
-                WriteRelationship(json, port, "berth");
-            }
-
-            for (long j = i + 1; j <= i + carried; j++)
-            {
-                ref readonly CorridorEventRecord u = ref log[j];
-                WriteRelationship(json, u.EntityId, CargoQualifier(u.Kind));
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            i += carried;
-            if (json.BytesPending > 1 << 20)
-            {
-                json.Flush();
-            }
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteRelationship(Utf8JsonWriter json, string objectId, string qualifier)
-    {
-        json.WriteStartObject();
-        json.WriteString("objectId", objectId);
-        json.WriteString("qualifier", qualifier);
-        json.WriteEndObject();
-    }
-
-    private static string Time(EventLog log, in CorridorEventRecord r) =>
-        log.DateOf(r.Time).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'", CultureInfo.InvariantCulture);
-
-    private readonly record struct ObjectInfo(string Type, long FirstRow);
 }
