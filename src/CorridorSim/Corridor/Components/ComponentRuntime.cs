@@ -27,6 +27,15 @@ internal abstract class ComponentRuntime
 
     public abstract void Accept(CargoUnit unit, bool forward);
 
+    /// <summary>Accepts <paramref name="units"/> in order, as <see cref="Accept"/> one by one would (kinds with queues put them as blocks).</summary>
+    public virtual void AcceptAll(ReadOnlySpan<CargoUnit> units, bool forward)
+    {
+        foreach (CargoUnit u in units)
+        {
+            Accept(u, forward);
+        }
+    }
+
     /// <summary>The port where a unit passing this way is queued and handled (vessel legs); null for other kinds.</summary>
     public virtual string? PortAt(bool forward) => null;
 
