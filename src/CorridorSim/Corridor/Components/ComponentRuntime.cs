@@ -117,8 +117,16 @@ internal abstract class ComponentRuntime
         SimTime now = Run.Simulation.Now;
         Tally waits = WaitHours;
         double tons = TonsThrough;
-        foreach (CargoUnit u in CollectionsMarshal.AsSpan(units))
+        ReadOnlySpan<CargoUnit> span = CollectionsMarshal.AsSpan(units);
+        for (int i = 0; i < span.Length; i++)
         {
+            // The units were last touched when they were queued, hours of simulated time ago (as in AdvanceAll).
+            if (i + CargoUnit.PrefetchDistance < span.Length)
+            {
+                CacheHint.Object(span[i + CargoUnit.PrefetchDistance], 1);
+            }
+
+            CargoUnit u = span[i];
             tons += u.Tons;
             waits.Add((now - u.QueuedAt).TotalHours);
         }

@@ -13,11 +13,12 @@ internal sealed class CargoUnit
     public SimTime QueuedAt;
     public string? LogId; // the unit's id in the event log; set only when a log is attached
 
-    public double Tons => Flow.Definition.TonsPerUnit;
+    // The flow's tons per unit, copied at creation: read for every unit at every stage, one load instead of three.
+    public double Tons;
 
     // How many units ahead AdvanceAll prefetches: far enough to hide a miss behind the units before it, near enough
     // that the prefetched lines are still cached when their turn comes.
-    private const int PrefetchDistance = 8;
+    internal const int PrefetchDistance = 8;
 
     /// <summary>
     /// Advances every unit of <paramref name="units"/> in order (a train that arrived, a vessel's cargo unloaded): each
