@@ -90,6 +90,32 @@ public sealed class Store<T> : IBatchWaitSource
         return true;
     }
 
+    /// <summary>
+    /// Adds <paramref name="items"/> in order as <see cref="TryPut"/> one by one would, stopping at the first it would
+    /// refuse; the items go in as blocks, each ending where a waiting getter may be served, with one count update per block.
+    /// </summary>
+    /// <returns>The number of items added (from the front of <paramref name="items"/>).</returns>
+    internal int TryPutAll(ReadOnlySpan<T> items)
+    {
+        int added = 0;
+        while (added < items.Length && HasRoom && _putters.Count == 0)
+        {
+            // As many as fit, and no more than the getters need before ServeGetters could serve one (then one at a
+            // time while a getter that cannot be served keeps the threshold at or below the count).
+            int n = Math.Min(items.Length - added, Capacity - Count - _reservedItems.Count);
+            n = Math.Min(n, Count < _servableAt ? _servableAt - Count : 1);
+            _items.AddRange(items.Slice(added, n));
+            added += n;
+
+            // One update for the block: at one instant, a run of increasing updates leaves the time-weighted
+            // statistics (area and maximum) as the last one alone does.
+            _count.Update(_simulation.Now, Count);
+            ServeGetters();
+        }
+
+        return added;
+    }
+
     /// <summary>Takes the oldest item at once if there is one and no getter waits. For event-scheduled models.</summary>
     public bool TryGet(out T item)
     {

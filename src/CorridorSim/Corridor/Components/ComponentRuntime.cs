@@ -27,6 +27,15 @@ internal abstract class ComponentRuntime
 
     public abstract void Accept(CargoUnit unit, bool forward);
 
+    /// <summary>Accepts <paramref name="units"/> in order, as <see cref="Accept"/> one by one would (kinds with queues put them as blocks).</summary>
+    public virtual void AcceptAll(ReadOnlySpan<CargoUnit> units, bool forward)
+    {
+        foreach (CargoUnit u in units)
+        {
+            Accept(u, forward);
+        }
+    }
+
     /// <summary>The port where a unit passing this way is queued and handled (vessel legs); null for other kinds.</summary>
     public virtual string? PortAt(bool forward) => null;
 
@@ -108,8 +117,16 @@ internal abstract class ComponentRuntime
         SimTime now = Run.Simulation.Now;
         Tally waits = WaitHours;
         double tons = TonsThrough;
-        foreach (CargoUnit u in CollectionsMarshal.AsSpan(units))
+        ReadOnlySpan<CargoUnit> span = CollectionsMarshal.AsSpan(units);
+        for (int i = 0; i < span.Length; i++)
         {
+            // The units were last touched when they were queued, hours of simulated time ago (as in AdvanceAll).
+            if (i + CargoUnit.PrefetchDistance < span.Length)
+            {
+                CacheHint.Object(span[i + CargoUnit.PrefetchDistance], 1);
+            }
+
+            CargoUnit u = span[i];
             tons += u.Tons;
             waits.Add((now - u.QueuedAt).TotalHours);
         }

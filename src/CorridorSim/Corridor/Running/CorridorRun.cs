@@ -232,6 +232,7 @@ public sealed class CorridorRun
         if (_freeUnits.TryPop(out CargoUnit? unit))
         {
             unit.Flow = flow;
+            unit.Tons = flow.Definition.TonsPerUnit;
             unit.Route = route;
             unit.Step = 0;
             unit.Created = now;
@@ -239,7 +240,7 @@ public sealed class CorridorRun
             return unit;
         }
 
-        return new CargoUnit { Flow = flow, Route = route, Created = now, QueuedAt = now };
+        return new CargoUnit { Flow = flow, Tons = flow.Definition.TonsPerUnit, Route = route, Created = now, QueuedAt = now };
     }
 
     private int IndexOfUnit(string id)

@@ -59,6 +59,27 @@ internal sealed class StageRuntime : ComponentRuntime
         lane.TryPut(unit);
     }
 
+    public override void AcceptAll(ReadOnlySpan<CargoUnit> units, bool forward)
+    {
+        // One block per run of units of one type: a train may carry several flows, but a lane holds one unit type.
+        int start = 0;
+        while (start < units.Length)
+        {
+            FlowRuntime flow = units[start].Flow;
+            int index = flow.UnitIndex;
+            int end = start + 1;
+            while (end < units.Length && units[end].Flow.UnitIndex == index)
+            {
+                end++;
+            }
+
+            Store<CargoUnit>? lane = index < _laneByUnit.Length ? _laneByUnit[index] : null;
+            lane ??= OpenLane(flow.Definition.Unit, index);
+            lane.TryPutAll(units[start..end]);
+            start = end;
+        }
+    }
+
     public override void DivertWaiting()
     {
         foreach (Store<CargoUnit> lane in _lanes.Values)

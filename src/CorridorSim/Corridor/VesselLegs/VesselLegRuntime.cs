@@ -102,6 +102,8 @@ internal sealed class VesselLegRuntime : ComponentRuntime
 
     public override void Accept(CargoUnit unit, bool forward) => (forward ? _queueA : _queueB).TryPut(unit);
 
+    public override void AcceptAll(ReadOnlySpan<CargoUnit> units, bool forward) => (forward ? _queueA : _queueB).TryPutAll(units);
+
     public override string? PortAt(bool forward) => forward ? Definition.PortA : Definition.PortB;
 
     public override void DivertWaiting()
