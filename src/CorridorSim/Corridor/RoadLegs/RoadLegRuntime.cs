@@ -8,10 +8,10 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     private readonly Resource _lanes;
     private readonly RandomStream _processing;
     private readonly RandomStream _haul;
-    // Trucks from acceptance to arrival, in acceptance order (a list keeps enumeration deterministic; few are held).
-    private readonly List<CargoUnit> _held = [];
+    // Trucks from acceptance to arrival, in acceptance order (deterministic enumeration; a saturated leg holds many).
+    private readonly TicketList<CargoUnit> _held = new();
     // Trucks queued for a lane, in acceptance order, with their processes (diversion interrupts the wait).
-    private readonly List<(CargoUnit Unit, SimProcess Process)> _waiting = [];
+    private readonly TicketList<(CargoUnit Unit, SimProcess Process)> _waiting = new();
     private readonly List<SimProcess> _diverting = [];
     private long _trucksLogged;
 
@@ -30,13 +30,13 @@ internal sealed class RoadLegRuntime : ComponentRuntime
 
     public override void Accept(CargoUnit unit, bool forward)
     {
-        _held.Add(unit);
-        Run.Simulation.Start(p => Pass(p, unit), Id);
+        long held = _held.Add(unit);
+        Run.Simulation.Start(p => Pass(p, unit, held), Id);
     }
 
-    private async ProcessTask Pass(SimProcess p, CargoUnit unit)
+    private async ProcessTask Pass(SimProcess p, CargoUnit unit, long held)
     {
-        _waiting.Add((unit, p));
+        long waiting = _waiting.Add((unit, p));
         ResourceLease lease;
         try
         {
@@ -44,13 +44,13 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         }
         catch (ProcessInterruptedException ex) when (ex.Cause is Diverted)
         {
-            StopWaiting(unit);
-            _held.Remove(unit);
+            _waiting.Remove(waiting);
+            _held.Remove(held);
             Run.Divert(unit);
             return;
         }
 
-        StopWaiting(unit);
+        _waiting.Remove(waiting);
         string? truck = null;
         using (lease)
         {
@@ -77,20 +77,8 @@ internal sealed class RoadLegRuntime : ComponentRuntime
             CorridorLog.Unit(arriveLog, p.Now, CorridorEventKind.End, unit, this, true, truck);
         }
 
-        _held.Remove(unit);
+        _held.Remove(held);
         unit.Advance(Run);
-    }
-
-    private void StopWaiting(CargoUnit unit)
-    {
-        for (int i = 0; i < _waiting.Count; i++)
-        {
-            if (_waiting[i].Unit == unit)
-            {
-                _waiting.RemoveAt(i);
-                return;
-            }
-        }
     }
 
     public override void DivertWaiting()

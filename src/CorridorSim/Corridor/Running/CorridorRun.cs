@@ -101,6 +101,9 @@ public sealed class CorridorRun
     // every unit held costs nothing next to simulating them.
     private static readonly SimDuration BacklogCheckInterval = SimDuration.FromDays(30);
 
+    // Far above the rounding of the running totals (about 1e-16 of the tons times the units counted), far below a month's demand.
+    private const double BacklogScanMargin = 1e-3;
+
     private static readonly Action<Simulation, CorridorRun> CheckBacklogHandler = static (_, run) => run.CheckBacklog();
 
     /// <summary>The most tons the run may hold before it stops with a <see cref="BacklogLimitException"/>.</summary>
@@ -108,6 +111,14 @@ public sealed class CorridorRun
 
     private void CheckBacklog()
     {
+        // Tons are conserved, so generated less delivered and diverted is the tons held up to rounding: walking every
+        // unit (a saturated probe holds hundreds of thousands) is needed only to name the holder near the limit.
+        if (TotalGeneratedTons - TotalDeliveredTons - TotalDivertedTons < MaxTonsInSystem * (1 - BacklogScanMargin))
+        {
+            Simulation.Schedule(BacklogCheckInterval, CheckBacklogHandler, this);
+            return;
+        }
+
         double total = 0, most = -1;
         string holder = string.Empty;
         foreach (ComponentRuntime c in _components.Values)
