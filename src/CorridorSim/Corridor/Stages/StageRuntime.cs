@@ -10,6 +10,8 @@ internal sealed class StageRuntime : ComponentRuntime
     // (no string hashing per unit), enumerated in opening order.
     private readonly Dictionary<string, Store<CargoUnit>> _lanes = new(StringComparer.Ordinal);
     private Store<CargoUnit>?[] _laneByUnit = [];
+    // The lanes in opening order with their unit type's train size, for route choice's per-unit estimate (no lookups).
+    private readonly List<(Store<CargoUnit> Lane, int PerTrain)> _trainSizes = [];
     // Trains from the moment their first unit is taken from the lane: forming, waiting for the slot, or running.
     private readonly List<Train> _inTransit = [];
     private readonly Stack<Train> _freeTrains = new();
@@ -101,6 +103,7 @@ internal sealed class StageRuntime : ComponentRuntime
 
         _laneByUnit[index] = lane;
         int perTrain = Run.UnitType(unitId).UnitsPerTrain;
+        _trainSizes.Add((lane, perTrain));
         Run.Simulation.Start(p => Dispatch(p, lane, perTrain), Id + "/" + unitId);
         return lane;
     }
@@ -201,9 +204,9 @@ internal sealed class StageRuntime : ComponentRuntime
         // Queue clearing time: the trains the queued units fill, each lane at its own unit type's train size (not a
         // fixed 50 units), one departure slot per headway shared by all lanes.
         double trainsQueued = 0;
-        foreach ((string unitId, Store<CargoUnit> lane) in _lanes)
+        foreach ((Store<CargoUnit> lane, int perTrain) in _trainSizes)
         {
-            trainsQueued += (double)lane.Count / Run.UnitType(unitId).UnitsPerTrain;
+            trainsQueued += (double)lane.Count / perTrain;
         }
 
         return Definition.MeanTrainHours + (trainsQueued * HeadwayHours);

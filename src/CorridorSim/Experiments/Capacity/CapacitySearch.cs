@@ -73,10 +73,23 @@ internal static class CapacitySearch
         }
 
         int probes = 0;
+        var done = new List<Probe>();
         Probe At(double factor)
         {
+            // With common random numbers a factor probed again gives the same year: when the half-ceiling probe is not
+            // served, the bisection's first midpoint is that factor.
+            foreach (Probe earlier in done)
+            {
+                if (earlier.Factor == factor)
+                {
+                    return earlier;
+                }
+            }
+
             probes++;
-            return Probe.Run(corridor, settings, year, factor, seed, replication);
+            Probe probe = Probe.Run(corridor, settings, year, factor, seed, replication);
+            done.Add(probe);
+            return probe;
         }
 
         double most = MostFactor(corridor, settings, year);

@@ -179,6 +179,28 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public void Run_HalfCeilingNotServed_SimulatesTheRepeatedMidpointOnce()
+    {
+        // Flow a has ample rail, flow b a 0.22 Mt/yr one (1 train/day of 10 boxes of 60 t) for 1 Mt of demand: the
+        // saturated probe delivers about 2.2 Mt, and at half of that b's share still overloads its rail, so the
+        // half-ceiling probe is not served and the bisection's first midpoint (0 + hi) / 2 is the same factor.
+        CorridorDefinition corridor = new CorridorBuilder("half-not-served")
+            .AddUnit("wagon", unitsPerTrain: 50)
+            .AddUnit("box", unitsPerTrain: 10)
+            .AddRail("rail:a", "a", "a2", trainsPerDay: 40, Distribution.Triangular(10, 12, 16))
+            .AddRail("rail:b", "b", "b2", trainsPerDay: 1, Distribution.Triangular(10, 12, 16))
+            .AddFlow(Flow("fa", "other", "wagon", 60, 1_000_000, "a", "a2", "rail:a"))
+            .AddFlow(Flow("fb", "other", "box", 60, 1_000_000, "b", "b2", "rail:b"))
+            .Build();
+
+        CapacityResult result = Search(Scenario(corridor), replications: 1, maxProbes: 1);
+
+        // The saturated probe and the half-ceiling one; the midpoint reuses the latter's year.
+        Assert.Equal(2, result.Probes);
+        Assert.Equal(0, Assert.Single(result.Years).ServiceCapacityTons.Mean);
+    }
+
+    [Fact]
     public void Run_AnyThreadCount_GivesTheSameResult()
     {
         Scenario scenario = Scenario(FleetAndBerths(1));
