@@ -19,6 +19,10 @@ internal sealed class TicketList<T> : IEnumerable<T>
     /// <summary>Items present.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The oldest item present.</summary>
+    /// <exception cref="InvalidOperationException">The list is empty.</exception>
+    public T First => Count > 0 ? _items[_head] : throw new InvalidOperationException("The list is empty.");
+
     /// <summary>Adds <paramref name="item"/> after every other; returns its ticket.</summary>
     public long Add(T item)
     {

@@ -2,24 +2,48 @@ using CorridorSim.Engine;
 
 namespace CorridorSim.Corridor;
 
-/// <summary>A road leg: trucks queue for a gate lane, are processed, then drive on; one process per truck.</summary>
+/// <summary>
+/// A road leg: trucks queue for a gate lane, first come first served, are processed, then drive on. Driven by events,
+/// not a process per truck: a saturated gate holds tens of thousands of trucks, and a process each (four objects, an
+/// exception when diverted) made that probe's garbage collection its largest cost. Every event is scheduled where
+/// the process would have scheduled its own (start, resume, both delays, interrupt), so the calendar, the draws and
+/// the results are the same as with a process per truck and an engine <see cref="Resource"/> for the lanes.
+/// </summary>
 internal sealed class RoadLegRuntime : ComponentRuntime
 {
-    private readonly Resource _lanes;
+    private static readonly Action<Simulation, Truck> StartHandler = static (_, t) => t.Leg.Start(t);
+    private static readonly Action<Simulation, Truck> GrantedHandler = static (_, t) => t.Leg.BeginProcessing(t);
+    private static readonly Action<Simulation, Truck> ProcessedHandler = static (_, t) => t.Leg.Processed(t);
+    private static readonly Action<Simulation, Truck> ArrivedHandler = static (_, t) => t.Leg.Arrived(t);
+    private static readonly Action<Simulation, Truck> DivertedHandler = static (_, t) => t.Leg.Diverted(t);
+
     private readonly RandomStream _processing;
     private readonly RandomStream _haul;
     // Trucks from acceptance to arrival, in acceptance order (deterministic enumeration; a saturated leg holds many).
     private readonly TicketList<CargoUnit> _held = new();
-    // Trucks queued for a lane, in acceptance order, with their processes (diversion interrupts the wait).
-    private readonly TicketList<(CargoUnit Unit, SimProcess Process)> _waiting = new();
-    private readonly List<SimProcess> _diverting = [];
+    // Trucks from their start until they reach a lane or leave diverted, in acceptance order: the diversion scan's.
+    private readonly TicketList<Truck> _waiting = new();
+    // Trucks queued for a lane, in arrival order.
+    private readonly TicketList<Truck> _queue = new();
+    private readonly List<Truck> _diverting = [];
+    private readonly Stack<Truck> _free = new();
+    // The lanes' statistics, kept as an engine Resource keeps them: lanes in use, lanes over time, trucks queued.
+    private readonly TimeWeighted _busy;
+    private readonly TimeWeighted _capacityOverTime;
+    private readonly TimeWeighted _queueLength;
+    private int _lanes;
+    private int _inUse;
     private long _trucksLogged;
 
     public RoadLegRuntime(CorridorRun run, RoadLegDefinition definition)
         : base(run, definition.Id, "road")
     {
         Definition = definition;
-        _lanes = new Resource(run.Simulation, definition.Lanes, definition.Id);
+        _lanes = definition.Lanes;
+        SimTime now = run.Simulation.Now;
+        _busy = new TimeWeighted(now);
+        _capacityOverTime = new TimeWeighted(now, _lanes);
+        _queueLength = new TimeWeighted(now);
         _processing = run.Simulation.Stream("road:" + definition.Id + ":processing");
         _haul = run.Simulation.Stream("road:" + definition.Id + ":haul");
     }
@@ -28,98 +52,160 @@ internal sealed class RoadLegRuntime : ComponentRuntime
 
     public double ProcessingFactor { get; private set; } = 1;
 
+    private SimTime Now => Run.Simulation.Now;
+
     public override void Accept(CargoUnit unit, bool forward)
     {
-        long held = _held.Add(unit);
-        Run.Simulation.Start(p => Pass(p, unit, held), Id);
+        Truck t = _free.Count > 0 ? _free.Pop() : new Truck(this);
+        t.Unit = unit;
+        t.Held = _held.Add(unit);
+        t.State = TruckState.Starting;
+        Run.Simulation.Schedule(SimDuration.Zero, StartHandler, t);
     }
 
-    private async ProcessTask Pass(SimProcess p, CargoUnit unit, long held)
+    private void Start(Truck t)
     {
-        long waiting = _waiting.Add((unit, p));
-        ResourceLease lease;
-        try
+        t.Waiting = _waiting.Add(t);
+        if (_queue.Count == 0 && _inUse < _lanes)
         {
-            lease = await p.Request(_lanes);
-        }
-        catch (ProcessInterruptedException ex) when (ex.Cause is Diverted)
-        {
-            _waiting.Remove(waiting);
-            _held.Remove(held);
-            Run.Divert(unit);
+            Grant();
+            BeginProcessing(t);
             return;
         }
 
-        _waiting.Remove(waiting);
-        string? truck = null;
-        using (lease)
-        {
-            Moved(unit);
-            if (Run.EventSink is { } log)
-            {
-                truck = CorridorLog.Numbered(Id, ++_trucksLogged);
-                CorridorLog.Vehicle(log, p.Now, CorridorEventKind.Start, CorridorEntityKind.Truck, truck, this, null, unit.Tons);
-                CorridorLog.Unit(log, p.Now, CorridorEventKind.Start, unit, this, true, truck);
-            }
+        t.State = TruckState.Queued;
+        t.Queued = _queue.Add(t);
+        _queueLength.Update(Now, _queue.Count);
+    }
 
-            await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.ProcessingHours.Sample(_processing) * ProcessingFactor)));
+    private void BeginProcessing(Truck t)
+    {
+        _waiting.Remove(t.Waiting);
+        t.State = TruckState.Processing;
+        CargoUnit unit = t.Unit;
+        Moved(unit);
+        if (Run.EventSink is { } log)
+        {
+            t.LogId = CorridorLog.Numbered(Id, ++_trucksLogged);
+            CorridorLog.Vehicle(log, Now, CorridorEventKind.Start, CorridorEntityKind.Truck, t.LogId, this, null, unit.Tons);
+            CorridorLog.Unit(log, Now, CorridorEventKind.Start, unit, this, true, t.LogId);
         }
 
-        if (truck is not null && Run.EventSink is { } departLog)
+        Run.Simulation.Schedule(SimDuration.FromHours(Math.Max(0, Definition.ProcessingHours.Sample(_processing) * ProcessingFactor)), ProcessedHandler, t);
+    }
+
+    private void Processed(Truck t)
+    {
+        _inUse--;
+        _busy.Update(Now, _inUse);
+        GrantWaiting();
+        if (t.LogId is not null && Run.EventSink is { } log)
         {
-            CorridorLog.Vehicle(departLog, p.Now, CorridorEventKind.Depart, CorridorEntityKind.Truck, truck, this, null, unit.Tons);
+            CorridorLog.Vehicle(log, Now, CorridorEventKind.Depart, CorridorEntityKind.Truck, t.LogId, this, null, t.Unit.Tons);
         }
 
-        await p.Delay(SimDuration.FromHours(Math.Max(0, Definition.HaulHours.Sample(_haul))));
-        if (truck is not null && Run.EventSink is { } arriveLog)
+        Run.Simulation.Schedule(SimDuration.FromHours(Math.Max(0, Definition.HaulHours.Sample(_haul))), ArrivedHandler, t);
+    }
+
+    private void Arrived(Truck t)
+    {
+        CargoUnit unit = t.Unit;
+        if (t.LogId is not null && Run.EventSink is { } log)
         {
-            CorridorLog.Vehicle(arriveLog, p.Now, CorridorEventKind.Arrive, CorridorEntityKind.Truck, truck, this, null, unit.Tons);
-            CorridorLog.Unit(arriveLog, p.Now, CorridorEventKind.End, unit, this, true, truck);
+            CorridorLog.Vehicle(log, Now, CorridorEventKind.Arrive, CorridorEntityKind.Truck, t.LogId, this, null, unit.Tons);
+            CorridorLog.Unit(log, Now, CorridorEventKind.End, unit, this, true, t.LogId);
         }
 
-        _held.Remove(held);
+        _held.Remove(t.Held);
+        Recycle(t);
         unit.Advance(Run);
+    }
+
+    private void Grant()
+    {
+        _inUse++;
+        _busy.Update(Now, _inUse);
+    }
+
+    // Serves the queue while lanes are free; each truck served resumes at this instant, as a granted request does.
+    private void GrantWaiting()
+    {
+        while (_queue.Count > 0 && _inUse < _lanes)
+        {
+            Truck next = _queue.First;
+            _queue.Remove(next.Queued);
+            _queueLength.Update(Now, _queue.Count);
+            Grant();
+            next.State = TruckState.Granted;
+            next.Resume = Run.Simulation.Schedule(SimDuration.Zero, GrantedHandler, next);
+        }
     }
 
     public override void DivertWaiting()
     {
-        long now = Run.Simulation.Now.Ticks;
-        foreach ((CargoUnit unit, SimProcess process) in _waiting)
+        long now = Now.Ticks;
+        foreach (Truck t in _waiting)
         {
-            long waited = now - unit.QueuedAt.Ticks;
+            long waited = now - t.Unit.QueuedAt.Ticks;
             if (waited <= DivertAfterTicks)
             {
                 break; // the rest queued later
             }
 
-            if (unit.Step == 1 && waited > unit.Flow.DivertAfterTicks && process.IsWaiting)
+            // A truck granted a lane at this instant has not reached it yet, and gives it back.
+            if (t.Unit.Step == 1 && waited > t.Unit.Flow.DivertAfterTicks && t.State is TruckState.Queued or TruckState.Granted)
             {
-                _diverting.Add(process);
+                _diverting.Add(t);
             }
         }
 
-        // Interrupted after the scan: each resumes later, in its own catch, and leaves the list then.
-        foreach (SimProcess process in _diverting)
+        // Interrupted after the scan: each leaves later, at its own event.
+        foreach (Truck t in _diverting)
         {
-            process.Interrupt(Diverted.Instance);
+            if (t.State == TruckState.Queued)
+            {
+                _queue.Remove(t.Queued);
+                _queueLength.Update(Now, _queue.Count);
+            }
+            else
+            {
+                _inUse--;
+                _busy.Update(Now, _inUse);
+                GrantWaiting();
+                Run.Simulation.Cancel(t.Resume);
+            }
+
+            t.State = TruckState.Diverting;
+            Run.Simulation.Schedule(SimDuration.Zero, DivertedHandler, t);
         }
 
         _diverting.Clear();
     }
 
-    /// <summary>The cause given when a truck gives up waiting for a lane.</summary>
-    private sealed class Diverted
+    private void Diverted(Truck t)
     {
-        public static readonly Diverted Instance = new();
+        CargoUnit unit = t.Unit;
+        _waiting.Remove(t.Waiting);
+        _held.Remove(t.Held);
+        Recycle(t);
+        Run.Divert(unit);
+    }
 
-        public override string ToString() => "diverted after waiting too long";
+    private void Recycle(Truck t)
+    {
+        t.Unit = null!;
+        t.LogId = null;
+        t.Resume = default;
+        _free.Push(t);
     }
 
     public override void Apply(InvestmentDefinition investment)
     {
         if (investment.Kind == InvestmentKind.Lanes)
         {
-            _lanes.SetCapacity((int)investment.Value);
+            _lanes = (int)investment.Value;
+            _capacityOverTime.Update(Now, _lanes);
+            GrantWaiting();
         }
         else
         {
@@ -132,14 +218,44 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     public override double ExpectedHours(bool forward)
     {
         double processing = Definition.ProcessingHours.Mean * ProcessingFactor;
-        return processing + Definition.HaulHours.Mean + (_lanes.QueueLength * processing / _lanes.Capacity);
+        return processing + Definition.HaulHours.Mean + (_queue.Count * processing / _lanes);
     }
 
-    public override ComponentKpi Collect() => Kpi(_lanes.Utilization, WaitHours, _lanes.MeanQueueLength);
+    public override ComponentKpi Collect()
+    {
+        double lanes = _capacityOverTime.Integral(Now);
+        double utilization = lanes <= 0 ? 0 : _busy.Integral(Now) / lanes;
+        return Kpi(utilization, WaitHours, _queueLength.Mean(Now));
+    }
 
     public override void ResetStatistics()
     {
         base.ResetStatistics();
-        _lanes.ResetStatistics();
+        SimTime now = Now;
+        _busy.Reset(now);
+        _capacityOverTime.Reset(now);
+        _queueLength.Reset(now);
+    }
+
+    private enum TruckState
+    {
+        Starting,
+        Queued,
+        Granted,
+        Processing,
+        Diverting,
+    }
+
+    /// <summary>A truck on the leg: its unit, its tickets in the leg's lists, and where it is (recycled when it leaves).</summary>
+    private sealed class Truck(RoadLegRuntime leg)
+    {
+        public readonly RoadLegRuntime Leg = leg;
+        public CargoUnit Unit = null!;
+        public TruckState State;
+        public long Held;
+        public long Waiting;
+        public long Queued;
+        public EventHandle Resume;
+        public string? LogId;
     }
 }

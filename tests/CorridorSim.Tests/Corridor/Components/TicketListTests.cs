@@ -46,6 +46,21 @@ public sealed class TicketListTests
     }
 
     [Fact]
+    public void First_AfterTheOldestLeaves_IsTheNextPresentAndEmptyThrows()
+    {
+        var list = new TicketList<string>();
+        long a = list.Add("a");
+        long b = list.Add("b");
+        list.Add("c");
+
+        list.Remove(b);
+        Assert.Equal("a", list.First);
+        list.Remove(a);
+        Assert.Equal("c", list.First);
+        Assert.Throws<InvalidOperationException>(() => new TicketList<int>().First);
+    }
+
+    [Fact]
     public void Remove_TwiceOrUnknown_ThrowsNamingTheTicket()
     {
         var list = new TicketList<string>();
@@ -82,6 +97,7 @@ public sealed class TicketListTests
                 }
             }
 
-            return list.SequenceEqual(model.Select(m => m.Item)) && list.Count == model.Count;
+            return list.SequenceEqual(model.Select(m => m.Item)) && list.Count == model.Count
+                && (model.Count == 0 || list.First == model[0].Item);
         });
 }
