@@ -45,6 +45,14 @@ internal static partial class Commands
         public void Dispose() => Log.Dispose();
     }
 
+    /// <summary>A file both writers would create (their targets and the temporary files beside them), or null.</summary>
+    private static string? SharedFile(string parquet, string ocel)
+    {
+        string[] ofParquet = [parquet, TemporaryFile.TempOf(parquet)];
+        string[] ofOcel = IsOcelSqlite(ocel) ? [ocel, TemporaryFile.TempOf(ocel)] : [ocel, TemporaryFile.TempOf(ocel), TemporaryFile.TempOf(OcelWriter.EventsScratch(ocel))];
+        return ofParquet.FirstOrDefault(f => ofOcel.Contains(f, StringComparer.Ordinal));
+    }
+
     /// <summary>The OCEL formats by the extension of <c>--ocel</c>'s file.</summary>
     private static bool IsOcelSqlite(string path)
     {
@@ -92,6 +100,11 @@ internal static partial class Commands
         if (parquet is not null && ocel is not null && string.Equals(parquet, ocel, StringComparison.Ordinal))
         {
             throw new UsageException($"--events and --ocel name the same file '{parquet}'.");
+        }
+
+        if (parquet is not null && ocel is not null && SharedFile(parquet, ocel) is { } shared)
+        {
+            throw new UsageException($"--events '{parquet}' and --ocel '{ocel}' would both write '{shared}' (a file or its temporary file while the run goes); name them apart.");
         }
 
         foreach (string? path in (string?[])[parquet, ocel])

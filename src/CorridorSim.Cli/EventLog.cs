@@ -146,7 +146,10 @@ internal sealed class TemporaryFile(string path) : IDisposable
 {
     public string Target { get; } = path;
 
-    public string Temp { get; } = path + ".tmp";
+    public string Temp { get; } = TempOf(path);
+
+    /// <summary>The temporary file written in place of <paramref name="path"/> until it is whole.</summary>
+    public static string TempOf(string path) => path + ".tmp";
 
     public bool Committed { get; private set; }
 

@@ -23,11 +23,14 @@ internal sealed class OcelWriter : IEventFileWriter, IOcelTarget
     public OcelWriter(string path)
     {
         _file = new TemporaryFile(path);
-        _eventsFile = new TemporaryFile(path + ".events");
+        _eventsFile = new TemporaryFile(EventsScratch(path));
         _fold = new OcelEvents(this);
     }
 
     public string Path => _file.Target;
+
+    /// <summary>The file the events array is written to as the run goes (only its temporary file ever exists).</summary>
+    public static string EventsScratch(string path) => path + ".events";
 
     public void Write(in CorridorEventRecord record, DateTime time) => _fold.Add(record, time);
 

@@ -230,6 +230,29 @@ public sealed class EventsCommandTests(EventsRunFixture run) : IClassFixture<Eve
     }
 
     [Theory]
+    [InlineData("e.json.events", "e.json")] // the OCEL JSON's events scratch is e.json.events.tmp, the Parquet's temporary file too
+    [InlineData("e.json.tmp", "e.json")]
+    [InlineData("e.sqlite.tmp", "e.sqlite")]
+    public void Run_EventFilesSharingATemporaryFile_ExitsWithInvalidInputBeforeRunning(string parquet, string ocel)
+    {
+        string dir = CliHarness.NewTempDirectory();
+        try
+        {
+            CliResult r = CliHarness.Run("run", EventFiles.ScenarioPath, "-r", "1", "--no-charts", "-o", Path.Combine(dir, "out"),
+                "--events", Path.Combine(dir, parquet), "--ocel", Path.Combine(dir, ocel));
+
+            Assert.True(r.ExitCode == Program.InvalidInput, r.ToString());
+            Assert.Contains("would both write", r.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("replications 1/", r.Stdout, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(dir));
+        }
+        finally
+        {
+            CliHarness.DeleteQuietly(dir);
+        }
+    }
+
+    [Theory]
     [InlineData("--events-replication 2", "--events-replication must be within 0..1")]
     [InlineData("--events-max 0", "--events-max must be at least 1")]
     [InlineData("--events-max 10 --no-events", "--events-replication and --events-max need --events")]
