@@ -96,9 +96,7 @@ internal sealed class RoadLegRuntime : ComponentRuntime
 
     private void Processed(Truck t)
     {
-        _inUse--;
-        _busy.Update(Now, _inUse);
-        GrantWaiting();
+        Release();
         if (t.LogId is not null && Run.EventSink is { } log)
         {
             CorridorLog.Vehicle(log, Now, CorridorEventKind.Depart, CorridorEntityKind.Truck, t.LogId, this, null, t.Unit.Tons);
@@ -125,6 +123,14 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     {
         _inUse++;
         _busy.Update(Now, _inUse);
+    }
+
+    // A lane given back serves the queue at once, as a released lease does.
+    private void Release()
+    {
+        _inUse--;
+        _busy.Update(Now, _inUse);
+        GrantWaiting();
     }
 
     // Serves the queue while lanes are free; each truck served resumes at this instant, as a granted request does.
@@ -169,9 +175,7 @@ internal sealed class RoadLegRuntime : ComponentRuntime
             }
             else
             {
-                _inUse--;
-                _busy.Update(Now, _inUse);
-                GrantWaiting();
+                Release();
                 Run.Simulation.Cancel(t.Resume);
             }
 
