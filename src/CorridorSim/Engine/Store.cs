@@ -62,6 +62,9 @@ public sealed class Store<T> : IBatchWaitSource
     /// <summary>The time-average number of items since the last <see cref="ResetStatistics"/>.</summary>
     public double MeanCount => _count.Mean(_simulation.Now);
 
+    /// <summary>The items, oldest first, as a span valid until the store next changes.</summary>
+    internal ReadOnlySpan<T> Items => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_items)[_head..];
+
     /// <summary>The item at position <paramref name="index"/> (0 = oldest).</summary>
     public T this[int index]
     {

@@ -92,6 +92,36 @@ internal abstract class ComponentRuntime
     /// <summary>Every unit the component holds now (queued, in transit, aboard); used by conservation checks.</summary>
     public abstract IEnumerable<CargoUnit> UnitsHeld();
 
+    /// <summary>
+    /// <paramref name="tons"/> plus the tons of every unit <see cref="UnitsHeld"/> lists, added one by one in its order
+    /// (so a sum over components has the same bits as one over the enumerations); kinds that hold many units loop directly.
+    /// </summary>
+    public virtual double AddTonsHeld(double tons)
+    {
+        foreach (CargoUnit u in UnitsHeld())
+        {
+            tons += u.Tons;
+        }
+
+        return tons;
+    }
+
+    /// <summary>Adds the tons of <paramref name="units"/> to <paramref name="tons"/> in order, prefetching ahead (they were last touched long ago).</summary>
+    protected static double AddTons(double tons, ReadOnlySpan<CargoUnit> units)
+    {
+        for (int i = 0; i < units.Length; i++)
+        {
+            if (i + CargoUnit.PrefetchDistance < units.Length)
+            {
+                CacheHint.Object(units[i + CargoUnit.PrefetchDistance], 1);
+            }
+
+            tons += units[i].Tons;
+        }
+
+        return tons;
+    }
+
     /// <summary>Expected hours for a unit entering now (for route choice): nominal transit plus queue clearing time.</summary>
     public abstract double ExpectedHours(bool forward);
 

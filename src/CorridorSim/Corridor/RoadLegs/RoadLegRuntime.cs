@@ -219,6 +219,16 @@ internal sealed class RoadLegRuntime : ComponentRuntime
 
     public override IEnumerable<CargoUnit> UnitsHeld() => _held;
 
+    public override double AddTonsHeld(double tons)
+    {
+        foreach (CargoUnit u in _held)
+        {
+            tons += u.Tons;
+        }
+
+        return tons;
+    }
+
     public override double ExpectedHours(bool forward)
     {
         double processing = Definition.ProcessingHours.Mean * ProcessingFactor;

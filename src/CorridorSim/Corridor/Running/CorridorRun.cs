@@ -203,10 +203,7 @@ public sealed class CorridorRun
         double tons = 0;
         foreach (ComponentRuntime c in _components.Values)
         {
-            foreach (CargoUnit u in c.UnitsHeld())
-            {
-                tons += u.Tons;
-            }
+            tons = c.AddTonsHeld(tons);
         }
 
         return tons;

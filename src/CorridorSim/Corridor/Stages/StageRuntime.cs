@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CorridorSim.Engine;
 
 namespace CorridorSim.Corridor;
@@ -197,6 +198,21 @@ internal sealed class StageRuntime : ComponentRuntime
                 yield return u;
             }
         }
+    }
+
+    public override double AddTonsHeld(double tons)
+    {
+        foreach (Store<CargoUnit> lane in _lanes.Values)
+        {
+            tons = AddTons(tons, lane.Items);
+        }
+
+        foreach (Train train in _inTransit)
+        {
+            tons = AddTons(tons, CollectionsMarshal.AsSpan(train));
+        }
+
+        return tons;
     }
 
     public override double ExpectedHours(bool forward)

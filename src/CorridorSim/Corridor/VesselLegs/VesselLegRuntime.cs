@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CorridorSim.Engine;
 
 namespace CorridorSim.Corridor;
@@ -284,6 +285,17 @@ internal sealed class VesselLegRuntime : ComponentRuntime
                 yield return u;
             }
         }
+    }
+
+    public override double AddTonsHeld(double tons)
+    {
+        tons = AddTons(AddTons(tons, _queueA.Items), _queueB.Items);
+        foreach (List<CargoUnit> cargo in _aboard)
+        {
+            tons = AddTons(tons, CollectionsMarshal.AsSpan(cargo));
+        }
+
+        return tons;
     }
 
     public override double ExpectedHours(bool forward)
