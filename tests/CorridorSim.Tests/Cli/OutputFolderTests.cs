@@ -147,6 +147,10 @@ public sealed class OutputFolderTests : IDisposable
     public async Task Main_SigInt_Exit130SayingNothingWasWritten()
     {
         Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "needs POSIX signals");
+
+        // A process started with SIGINT ignored (a background job of a non-interactive shell, nohup) passes that on to
+        // its children, and .NET keeps it ignored: the CLI could not see the signal, and the test would fail obscurely.
+        Assert.False(SigIntIgnored(), "SIGINT is ignored in this test process, so the CLI child would ignore it too: run the tests in the foreground, not as a background job or under nohup.");
         string outDir = _dir["out"];
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "CorridorSim.Cli"))
         {
@@ -173,6 +177,18 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Equal(Program.Interrupted, cli.ExitCode);
         Assert.Contains("interrupted: nothing was written", await stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    // Linux lists the ignored signals as a hexadecimal mask on the SigIgn line of /proc/self/status; bit 1 is SIGINT (2).
+    private static bool SigIntIgnored()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0b10) != 0;
     }
 
     [Fact]
