@@ -5,14 +5,13 @@ namespace CorridorSim.Corridor;
 /// <summary>
 /// A road leg: trucks queue for a gate lane, first come first served, are processed, then drive on. Driven by events,
 /// not a process per truck: a saturated gate holds tens of thousands of trucks, and a process each (four objects, an
-/// exception when diverted) made that probe's garbage collection its largest cost. Every event is scheduled where
-/// the process would have scheduled its own (start, resume, both delays, interrupt), so the calendar, the draws and
-/// the results are the same as with a process per truck and an engine <see cref="Resource"/> for the lanes.
+/// exception when diverted) made that probe's garbage collection its largest cost. A truck joins the gate when its
+/// unit is accepted and starts processing when granted a lane, in the same handler: two events a truck (processed,
+/// arrived) where a process took four (its start and its resume after the grant were events of their own, at the
+/// same instant). The lanes keep the statistics an engine <see cref="Resource"/> keeps.
 /// </summary>
 internal sealed class RoadLegRuntime : ComponentRuntime
 {
-    private static readonly Action<Simulation, Truck> StartHandler = static (_, t) => t.Leg.Start(t);
-    private static readonly Action<Simulation, Truck> GrantedHandler = static (_, t) => t.Leg.BeginProcessing(t);
     private static readonly Action<Simulation, Truck> ProcessedHandler = static (_, t) => t.Leg.Processed(t);
     private static readonly Action<Simulation, Truck> ArrivedHandler = static (_, t) => t.Leg.Arrived(t);
     private static readonly Action<Simulation, Truck> DivertedHandler = static (_, t) => t.Leg.Diverted(t);
@@ -21,9 +20,7 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     private readonly RandomStream _haul;
     // Trucks from acceptance to arrival, in acceptance order (deterministic enumeration; a saturated leg holds many).
     private readonly TicketList<CargoUnit> _held = new();
-    // Trucks from their start until they reach a lane or leave diverted, in acceptance order: the diversion scan's.
-    private readonly TicketList<Truck> _waiting = new();
-    // Trucks queued for a lane, in arrival order.
+    // Trucks queued for a lane, in arrival order (the diversion scan's: the oldest first).
     private readonly TicketList<Truck> _queue = new();
     private readonly List<Truck> _diverting = [];
     private readonly Stack<Truck> _free = new();
@@ -59,13 +56,6 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         Truck t = _free.Count > 0 ? _free.Pop() : new Truck(this);
         t.Unit = unit;
         t.Held = _held.Add(unit);
-        t.State = TruckState.Starting;
-        Run.Simulation.Schedule(SimDuration.Zero, StartHandler, t);
-    }
-
-    private void Start(Truck t)
-    {
-        t.Waiting = _waiting.Add(t);
         if (_queue.Count == 0 && _inUse < _lanes)
         {
             Grant();
@@ -73,15 +63,12 @@ internal sealed class RoadLegRuntime : ComponentRuntime
             return;
         }
 
-        t.State = TruckState.Queued;
         t.Queued = _queue.Add(t);
         _queueLength.Update(Now, _queue.Count);
     }
 
     private void BeginProcessing(Truck t)
     {
-        _waiting.Remove(t.Waiting);
-        t.State = TruckState.Processing;
         CargoUnit unit = t.Unit;
         Moved(unit);
         if (Run.EventSink is { } log)
@@ -133,7 +120,7 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         GrantWaiting();
     }
 
-    // Serves the queue while lanes are free; each truck served resumes at this instant, as a granted request does.
+    // Serves the queue while lanes are free; each truck served starts processing at once.
     private void GrantWaiting()
     {
         while (_queue.Count > 0 && _inUse < _lanes)
@@ -142,15 +129,14 @@ internal sealed class RoadLegRuntime : ComponentRuntime
             _queue.Remove(next.Queued);
             _queueLength.Update(Now, _queue.Count);
             Grant();
-            next.State = TruckState.Granted;
-            next.Resume = Run.Simulation.Schedule(SimDuration.Zero, GrantedHandler, next);
+            BeginProcessing(next);
         }
     }
 
     public override void DivertWaiting()
     {
         long now = Now.Ticks;
-        foreach (Truck t in _waiting)
+        foreach (Truck t in _queue)
         {
             long waited = now - t.Unit.QueuedAt.Ticks;
             if (waited <= DivertAfterTicks)
@@ -158,28 +144,17 @@ internal sealed class RoadLegRuntime : ComponentRuntime
                 break; // the rest queued later
             }
 
-            // A truck granted a lane at this instant has not reached it yet, and gives it back.
-            if (t.Unit.Step == 1 && waited > t.Unit.Flow.DivertAfterTicks && t.State is TruckState.Queued or TruckState.Granted)
+            if (t.Unit.Step == 1 && waited > t.Unit.Flow.DivertAfterTicks)
             {
                 _diverting.Add(t);
             }
         }
 
-        // Interrupted after the scan: each leaves later, at its own event.
+        // Taken from the queue after the scan: each leaves later, at its own event.
         foreach (Truck t in _diverting)
         {
-            if (t.State == TruckState.Queued)
-            {
-                _queue.Remove(t.Queued);
-                _queueLength.Update(Now, _queue.Count);
-            }
-            else
-            {
-                Release();
-                Run.Simulation.Cancel(t.Resume);
-            }
-
-            t.State = TruckState.Diverting;
+            _queue.Remove(t.Queued);
+            _queueLength.Update(Now, _queue.Count);
             Run.Simulation.Schedule(SimDuration.Zero, DivertedHandler, t);
         }
 
@@ -189,7 +164,6 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     private void Diverted(Truck t)
     {
         CargoUnit unit = t.Unit;
-        _waiting.Remove(t.Waiting);
         _held.Remove(t.Held);
         Recycle(t);
         Run.Divert(unit);
@@ -199,7 +173,6 @@ internal sealed class RoadLegRuntime : ComponentRuntime
     {
         t.Unit = null!;
         t.LogId = null;
-        t.Resume = default;
         _free.Push(t);
     }
 
@@ -251,25 +224,13 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         _queueLength.Reset(now);
     }
 
-    private enum TruckState
-    {
-        Starting,
-        Queued,
-        Granted,
-        Processing,
-        Diverting,
-    }
-
-    /// <summary>A truck on the leg: its unit, its tickets in the leg's lists, and where it is (recycled when it leaves).</summary>
+    /// <summary>A truck on the leg: its unit, its tickets in the leg's lists (recycled when it leaves).</summary>
     private sealed class Truck(RoadLegRuntime leg)
     {
         public readonly RoadLegRuntime Leg = leg;
         public CargoUnit Unit = null!;
-        public TruckState State;
         public long Held;
-        public long Waiting;
         public long Queued;
-        public EventHandle Resume;
         public string? LogId;
     }
 }

@@ -73,6 +73,31 @@ public sealed class RoadLegRuntimeTests(ITestOutputHelper output)
         Assert.True(bytes / trucks < 32, $"{bytes / trucks:F1} bytes per truck");
     }
 
+    [Theory]
+    [InlineData(3, 0.0)] // most trucks queue: Erlang C's P(wait) is 0.65 (a process per truck: 4.7 events a truck)
+    [InlineData(1, 3.0)] // demand 2.4 times the gate's: more than half the trucks are diverted (3.9 events a truck)
+    public void RunYear_AnyLoad_ThreeEventsPerTruck(int lanes, double divertAfterDays)
+    {
+        // Its arrival, the end of its processing and its arrival at the far end (a diverted truck: its arrival and its
+        // leaving): joining the gate and starting on a granted lane happen in the handler at hand, where a process
+        // per truck had an event for its start and one for its resume after the grant.
+        CorridorModel model = Model(lanes);
+        if (divertAfterDays > 0)
+        {
+            CorridorDefinition d = model.Definition;
+            model = new CorridorModel(d with { Flows = [.. d.Flows.Select(f => f with { Diversion = new DiversionRule { AfterDays = divertAfterDays, To = "elsewhere" } })] });
+        }
+
+        YearResult y = model.CreateRun(seed: 3, replication: 0, firstYear: 2025, warmupDays: 30).RunYear();
+
+        double trucks = y.GeneratedTons / TonsPerTruck;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{trucks:F0} trucks, {y.Events} events: {y.Events / trucks:F3} a truck"));
+        Assert.True(y.DivertedTons > 0 == divertAfterDays > 0);
+
+        // Besides: 12 month ends of the generator, a daily diversion sweep, the trucks of the warm-up still on the road.
+        Assert.True(y.Events < (3 * trucks) + 500, $"{y.Events} events for {trucks:F0} trucks");
+    }
+
     private static YearResult[] Run(CorridorModel model) =>
         QueueingHelpers.RunReplications(Replications, i => model.CreateRun(seed: 77, i, 2025, warmupDays: 30).RunYear());
 
