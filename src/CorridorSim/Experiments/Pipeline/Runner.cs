@@ -52,27 +52,48 @@ internal static class Runner
         var results = new T[count];
         var finished = new bool[count];
         int reported = 0;
+        int next = -1;
+        bool failed = false;
         var gate = new object();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = ct };
+
+        // Each thread takes the next item in index order. Parallel.For would split the range, so its second thread
+        // starts halfway: the finished prefix (what progress reports) would then show half the work done until the
+        // end, and a progress bar's ETA would say twice the time left.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads };
         try
         {
-            Parallel.For(0, count, parallel, k =>
+            Parallel.For(0, Math.Min(maxThreads, count), parallel, _ =>
             {
-                if (work(k) is not { } result)
+                int k;
+                while (!Volatile.Read(ref failed) && !ct.IsCancellationRequested && (k = Interlocked.Increment(ref next)) < count)
                 {
-                    return;
-                }
-
-                results[k] = result;
-                if (progress is not null)
-                {
-                    // Once per item, not on the hot path; reports the finished prefix so counts rise one by one.
-                    lock (gate)
+                    T? result;
+                    try
                     {
-                        finished[k] = true;
-                        while (reported < finished.Length && finished[reported])
+                        result = work(k);
+                    }
+                    catch
+                    {
+                        Volatile.Write(ref failed, true); // the other threads take no new item
+                        throw;
+                    }
+
+                    if (result is null)
+                    {
+                        continue;
+                    }
+
+                    results[k] = result;
+                    if (progress is not null)
+                    {
+                        // Once per item, not on the hot path; reports the finished prefix so counts rise one by one.
+                        lock (gate)
                         {
-                            progress.Report(++reported);
+                            finished[k] = true;
+                            while (reported < finished.Length && finished[reported])
+                            {
+                                progress.Report(++reported);
+                            }
                         }
                     }
                 }

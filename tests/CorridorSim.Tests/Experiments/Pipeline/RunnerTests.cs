@@ -59,6 +59,55 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public void Map_TwoThreads_ProgressKeepsUpWithTheItemsFinished()
+    {
+        // Items taken in index order: the finished prefix trails the items finished by at most the ones still running.
+        // Parallel.For's default split started the second thread halfway, so the prefix (and a bar's ETA) showed half
+        // the work done until the end.
+        int finished = 0, worstLag = 0;
+        var gate = new object();
+        var progress = new SyncProgress(k =>
+        {
+            lock (gate)
+            {
+                worstLag = Math.Max(worstLag, Volatile.Read(ref finished) - k);
+            }
+        });
+
+        // Each item first waits (10 s at most) until two threads have started items, so both threads really work:
+        // a busy test host may otherwise start the second one after the first has done everything.
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        string[] results = Runner.Map(60, maxThreads: 2, k =>
+        {
+            threads.TryAdd(Environment.CurrentManagedThreadId, true);
+            SpinWait.SpinUntil(() => threads.Count >= 2, TimeSpan.FromSeconds(10));
+            Thread.Sleep(3);
+            Interlocked.Increment(ref finished);
+            return k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }, progress, default);
+
+        Assert.Equal(Enumerable.Range(0, 60).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)), results);
+        Assert.Equal(2, threads.Count);
+        Assert.True(worstLag <= 2, $"the reported prefix trailed the items finished by up to {worstLag}");
+    }
+
+    [Fact]
+    public void Map_ItemThrows_ThatExceptionAndNoNewItemsTaken()
+    {
+        int started = 0;
+
+        var ex = Assert.Throws<InvalidOperationException>(() => Runner.Map<string>(1000, maxThreads: 2, k =>
+        {
+            Interlocked.Increment(ref started);
+            Thread.Sleep(1);
+            return k == 3 ? throw new InvalidOperationException("item 3") : "done";
+        }, null, default));
+
+        Assert.Equal("item 3", ex.Message);
+        Assert.True(started < 10, $"{started} items started"); // items 0–3, and what the other thread had in hand
+    }
+
+    [Fact]
     public void Run_CancelledToken_Throws()
     {
         using var cts = new CancellationTokenSource();
