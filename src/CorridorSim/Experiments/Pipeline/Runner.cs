@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace CorridorSim.Experiments;
@@ -52,48 +53,31 @@ internal static class Runner
         var results = new T[count];
         var finished = new bool[count];
         int reported = 0;
-        int next = -1;
-        bool failed = false;
         var gate = new object();
 
-        // Each thread takes the next item in index order. Parallel.For would split the range, so its second thread
-        // starts halfway: the finished prefix (what progress reports) would then show half the work done until the
-        // end, and a progress bar's ETA would say twice the time left.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads };
+        // Items one at a time in index order: a range split would start the second thread halfway, and the finished
+        // prefix (what progress reports) would then show half the work done until the end, a bar's ETA twice the time.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = ct };
+        var inOrder = Partitioner.Create(Enumerable.Range(0, count), EnumerablePartitionerOptions.NoBuffering);
         try
         {
-            Parallel.For(0, Math.Min(maxThreads, count), parallel, _ =>
+            Parallel.ForEach(inOrder, parallel, k =>
             {
-                int k;
-                while (!Volatile.Read(ref failed) && !ct.IsCancellationRequested && (k = Interlocked.Increment(ref next)) < count)
+                if (work(k) is not { } result)
                 {
-                    T? result;
-                    try
-                    {
-                        result = work(k);
-                    }
-                    catch
-                    {
-                        Volatile.Write(ref failed, true); // the other threads take no new item
-                        throw;
-                    }
+                    return;
+                }
 
-                    if (result is null)
+                results[k] = result;
+                if (progress is not null)
+                {
+                    // Once per item, not on the hot path; reports the finished prefix so counts rise one by one.
+                    lock (gate)
                     {
-                        continue;
-                    }
-
-                    results[k] = result;
-                    if (progress is not null)
-                    {
-                        // Once per item, not on the hot path; reports the finished prefix so counts rise one by one.
-                        lock (gate)
+                        finished[k] = true;
+                        while (reported < finished.Length && finished[reported])
                         {
-                            finished[k] = true;
-                            while (reported < finished.Length && finished[reported])
-                            {
-                                progress.Report(++reported);
-                            }
+                            progress.Report(++reported);
                         }
                     }
                 }
