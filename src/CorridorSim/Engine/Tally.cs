@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace CorridorSim.Engine;
@@ -102,12 +103,18 @@ public sealed class Tally
 
     /// <summary>Records one observation.</summary>
     /// <param name="x">The observed value, finite.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is NaN or infinite, or negative in a binned tally (<see cref="WithBinnedPercentiles"/>); the tally is unchanged.</exception>
     public void Add(double x)
     {
         if (!double.IsFinite(x))
         {
             throw new ArgumentOutOfRangeException(nameof(x), x, "An observation must be finite.");
+        }
+
+        if (x < 0 && _histogram is not null)
+        {
+            // Refused before any statistic changes, so a refused observation is not half counted.
+            throw new ArgumentOutOfRangeException(nameof(x), x, "A binned tally takes only non-negative observations.");
         }
 
         _count++;
@@ -135,6 +142,115 @@ public sealed class Tally
         {
             _histogram?.Add(x);
         }
+    }
+
+    /// <summary>
+    /// Records <paramref name="xs"/>, as <see cref="Add"/> one by one would up to rounding: the block's mean and squared
+    /// deviations are found in two passes and merged into the running ones (Chan, Golub and LeVeque's pairwise update),
+    /// so a block costs one division instead of one per observation. A non-finite (or, binned, negative) value is
+    /// refused as <see cref="Add"/> refuses it, after the values before it.
+    /// </summary>
+    internal void AddAll(ReadOnlySpan<double> xs)
+    {
+        if (xs.Length < 2 || _observations is not null)
+        {
+            foreach (double x in xs)
+            {
+                Add(x);
+            }
+
+            return;
+        }
+
+        (double sum, double min, double max) = SumMinMax(xs);
+
+        // A NaN or infinity makes the sum non-finite; the one-by-one path then throws at it, after the values before it.
+        if (!double.IsFinite(sum) || (min < 0 && _histogram is not null))
+        {
+            foreach (double x in xs)
+            {
+                Add(x);
+            }
+
+            return;
+        }
+
+        int n = xs.Length;
+        double blockMean = sum / n;
+        double blockDeviations = SquaredDeviations(xs, blockMean);
+        long total = _count + n;
+        double delta = blockMean - _mean;
+        _mean += delta * n / total;
+        _sumOfSquaredDeviations += blockDeviations + (delta * delta * ((double)_count * n / total));
+        _sum += sum;
+        _min = _count == 0 ? min : Math.Min(_min, min);
+        _max = _count == 0 ? max : Math.Max(_max, max);
+        _count = total;
+        _histogram?.AddAll(xs);
+    }
+
+    /// <summary>The sum, minimum and maximum of <paramref name="xs"/>, in vector lanes (the order of the additions differs from one by one).</summary>
+    private static (double Sum, double Min, double Max) SumMinMax(ReadOnlySpan<double> xs)
+    {
+        int i = 0;
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        if (Vector.IsHardwareAccelerated && xs.Length >= 2 * Vector<double>.Count)
+        {
+            var s = Vector<double>.Zero;
+            var lo = new Vector<double>(double.PositiveInfinity);
+            var hi = new Vector<double>(double.NegativeInfinity);
+            for (; i <= xs.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = new Vector<double>(xs[i..]);
+                s += v;
+                lo = Vector.Min(lo, v);
+                hi = Vector.Max(hi, v);
+            }
+
+            sum = Vector.Sum(s);
+            for (int k = 0; k < Vector<double>.Count; k++)
+            {
+                min = Math.Min(min, lo[k]);
+                max = Math.Max(max, hi[k]);
+            }
+        }
+
+        for (; i < xs.Length; i++)
+        {
+            double x = xs[i];
+            sum += x;
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+
+        return (sum, min, max);
+    }
+
+    /// <summary>The sum of the squared deviations of <paramref name="xs"/> from <paramref name="mean"/>, in vector lanes.</summary>
+    private static double SquaredDeviations(ReadOnlySpan<double> xs, double mean)
+    {
+        int i = 0;
+        double sum = 0;
+        if (Vector.IsHardwareAccelerated && xs.Length >= 2 * Vector<double>.Count)
+        {
+            var s = Vector<double>.Zero;
+            var m = new Vector<double>(mean);
+            for (; i <= xs.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                Vector<double> d = new Vector<double>(xs[i..]) - m;
+                s += d * d;
+            }
+
+            sum = Vector.Sum(s);
+        }
+
+        for (; i < xs.Length; i++)
+        {
+            double d = xs[i] - mean;
+            sum += d * d;
+        }
+
+        return sum;
     }
 
     /// <summary>
@@ -251,6 +367,42 @@ internal sealed class LogHistogram
 
         long index = (BitConverter.DoubleToInt64Bits(Math.Min(x, Largest)) >> _shift) - _firstKey;
         _bins[index]++;
+    }
+
+    /// <summary>Counts every value of <paramref name="xs"/>, each non-negative (the caller has checked).</summary>
+    public void AddAll(ReadOnlySpan<double> xs)
+    {
+        _count += xs.Length;
+        long[] bins = _bins;
+        long run = -1, runLength = 0;
+        foreach (double x in xs)
+        {
+            if (x < Smallest)
+            {
+                _zeros++;
+                continue;
+            }
+
+            // Neighbours in a block tend to share a bin: count a run in a register, not through memory.
+            long index = (BitConverter.DoubleToInt64Bits(Math.Min(x, Largest)) >> _shift) - _firstKey;
+            if (index != run)
+            {
+                if (runLength > 0)
+                {
+                    bins[run] += runLength;
+                }
+
+                run = index;
+                runLength = 0;
+            }
+
+            runLength++;
+        }
+
+        if (runLength > 0)
+        {
+            bins[run] += runLength;
+        }
     }
 
     /// <summary>The type-7 quantile estimated from the bins: the middle of the bin holding the rank.</summary>

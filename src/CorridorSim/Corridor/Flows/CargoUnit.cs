@@ -35,15 +35,35 @@ internal sealed class CargoUnit
 
         if (run.EventSink is not null)
         {
-            // A log records each unit's queueing as it happens, between the puts: one by one keeps that order.
-            for (int i = 0; i < span.Length; i++)
+            // A log records each unit's queueing as it happens, between the puts: one by one keeps that order. A run
+            // of units at their journey's end is logged unit by unit and delivered as the same block as without a log.
+            for (int i = 0; i < span.Length;)
             {
                 if (i + PrefetchDistance < span.Length)
                 {
                     CacheHint.Object(span[i + PrefetchDistance], 1);
                 }
 
-                span[i].Advance(run);
+                if (span[i].Step < span[i].Route.Length)
+                {
+                    span[i++].Advance(run);
+                    continue;
+                }
+
+                int last = i;
+                do
+                {
+                    if (span[last].Route is [.., RouteStep end])
+                    {
+                        CorridorLog.Unit(run.EventSink, run.Simulation.Now, CorridorEventKind.Depart, span[last], end.Component, end.Forward);
+                    }
+
+                    last++;
+                }
+                while (last < span.Length && span[last].Step >= span[last].Route.Length);
+
+                run.DeliverAll(span[i..last]);
+                i = last;
             }
 
             return;
@@ -56,13 +76,21 @@ internal sealed class CargoUnit
             CargoUnit first = span[start];
             if (first.Step >= first.Route.Length)
             {
-                if (start + PrefetchDistance < span.Length)
+                // A run of units at their journey's end is delivered as one block (transit times tallied together).
+                int last = start;
+                do
                 {
-                    CacheHint.Object(span[start + PrefetchDistance], 1);
-                }
+                    if (last + PrefetchDistance < span.Length)
+                    {
+                        CacheHint.Object(span[last + PrefetchDistance], 1);
+                    }
 
-                run.Deliver(first);
-                start++;
+                    last++;
+                }
+                while (last < span.Length && span[last].Step >= span[last].Route.Length);
+
+                run.DeliverAll(span[start..last]);
+                start = last;
                 continue;
             }
 

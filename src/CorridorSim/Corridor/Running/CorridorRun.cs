@@ -287,13 +287,54 @@ public sealed class CorridorRun
 
     internal void Deliver(CargoUnit unit)
     {
-        FlowRuntime f = unit.Flow;
         double days = (Simulation.Now - unit.Created).TotalDays;
+        unit.Flow.TransitDays.Add(days);
+        _transitDays.Add(days);
+        Delivered(unit);
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="units"/> in order, as <see cref="Deliver"/> one by one would, but with the transit
+    /// times tallied as blocks (each flow's over its runs of consecutive units).
+    /// </summary>
+    internal void DeliverAll(ReadOnlySpan<CargoUnit> units)
+    {
+        const int block = 256;
+        SimTime now = Simulation.Now;
+        Span<double> days = stackalloc double[Math.Min(units.Length, block)];
+        for (int start = 0; start < units.Length; start += block)
+        {
+            ReadOnlySpan<CargoUnit> chunk = units.Slice(start, Math.Min(block, units.Length - start));
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                days[i] = (now - chunk[i].Created).TotalDays;
+            }
+
+            _transitDays.AddAll(days[..chunk.Length]);
+            for (int i = 0, j; i < chunk.Length; i = j)
+            {
+                FlowRuntime f = chunk[i].Flow;
+                for (j = i + 1; j < chunk.Length && chunk[j].Flow == f; j++)
+                {
+                }
+
+                f.TransitDays.AddAll(days[i..j]);
+            }
+
+            foreach (CargoUnit u in chunk)
+            {
+                Delivered(u);
+            }
+        }
+    }
+
+    /// <summary>Counts a delivered unit's tons (its transit already tallied) and recycles it.</summary>
+    private void Delivered(CargoUnit unit)
+    {
+        FlowRuntime f = unit.Flow;
         f.DeliveredTons += unit.Tons;
         f.TotalDeliveredTons += unit.Tons;
         f.DeliveredUnits++;
-        f.TransitDays.Add(days);
-        _transitDays.Add(days);
         if (unit.Created < _yearStart)
         {
             f.DeliveredFromBacklogTons += unit.Tons;
