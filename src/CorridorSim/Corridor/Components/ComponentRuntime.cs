@@ -147,10 +147,10 @@ internal abstract class ComponentRuntime
         SimTime now = Run.Simulation.Now;
         double tons = TonsThrough;
         ReadOnlySpan<CargoUnit> span = CollectionsMarshal.AsSpan(units);
-        Span<double> waits = stackalloc double[Math.Min(span.Length, WaitBlock)];
-        for (int start = 0; start < span.Length; start += WaitBlock)
+        Span<double> waits = Run.TallyScratch;
+        for (int start = 0; start < span.Length; start += CorridorRun.TallyBlock)
         {
-            int n = Math.Min(WaitBlock, span.Length - start);
+            int n = Math.Min(CorridorRun.TallyBlock, span.Length - start);
             for (int i = 0; i < n; i++)
             {
                 // The units were last touched when they were queued, hours of simulated time ago (as in AdvanceAll).
@@ -172,9 +172,6 @@ internal abstract class ComponentRuntime
         TonsThrough = tons;
         UnitsThrough += units.Count;
     }
-
-    /// <summary>Units whose waits <see cref="MovedAll"/> tallies as one block (a stack buffer of doubles).</summary>
-    private const int WaitBlock = 256;
 
     /// <summary>The indicators every component reports; kinds add theirs with a <c>with</c> expression.</summary>
     protected ComponentKpi Kpi(double utilization, Tally waits, double meanQueue) => new()

@@ -299,12 +299,11 @@ public sealed class CorridorRun
     /// </summary>
     internal void DeliverAll(ReadOnlySpan<CargoUnit> units)
     {
-        const int block = 256;
         SimTime now = Simulation.Now;
-        Span<double> days = stackalloc double[Math.Min(units.Length, block)];
-        for (int start = 0; start < units.Length; start += block)
+        Span<double> days = TallyScratch;
+        for (int start = 0; start < units.Length; start += TallyBlock)
         {
-            ReadOnlySpan<CargoUnit> chunk = units.Slice(start, Math.Min(block, units.Length - start));
+            ReadOnlySpan<CargoUnit> chunk = units.Slice(start, Math.Min(TallyBlock, units.Length - start));
             for (int i = 0; i < chunk.Length; i++)
             {
                 days[i] = (now - chunk[i].Created).TotalDays;
@@ -349,6 +348,12 @@ public sealed class CorridorRun
         _deliveredByCommodity[c] += unit.Tons;
         Recycle(unit);
     }
+
+    /// <summary>Scratch values for blocks of waits or transit times on their way to a tally (one run is single-threaded; the tally does not call back).</summary>
+    internal double[] TallyScratch { get; } = new double[TallyBlock];
+
+    /// <summary>Observations a block of <see cref="TallyScratch"/> holds.</summary>
+    internal const int TallyBlock = 256;
 
     /// <summary>Scratch list for the units a component removes from a queue to divert them (one run is single-threaded).</summary>
     internal List<CargoUnit> DivertScratch { get; } = [];
