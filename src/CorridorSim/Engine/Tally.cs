@@ -5,7 +5,7 @@ namespace CorridorSim.Engine;
 
 /// <summary>
 /// Summary statistics of a series of observations of one quantity (for example waiting times in hours),
-/// kept incrementally: count, mean and variance by Welford's online algorithm, minimum, maximum, sum,
+/// kept incrementally: count, mean and variance by Welford's online algorithm (blocks of observations merged pairwise), minimum, maximum, sum,
 /// and optionally every observation for percentiles.
 /// </summary>
 /// <remarks>The statistics are in the unit of the observations. Not thread-safe.</remarks>
