@@ -5,8 +5,8 @@ namespace CorridorSim.Engine;
 
 /// <summary>
 /// Summary statistics of a series of observations of one quantity (for example waiting times in hours),
-/// kept incrementally: count, mean and variance by Welford's online algorithm (blocks of observations merged pairwise), minimum, maximum, sum,
-/// and optionally every observation for percentiles.
+/// kept incrementally: count, mean and variance by Welford's online algorithm (blocks of observations merged
+/// pairwise), minimum, maximum, sum, and optionally every observation for percentiles.
 /// </summary>
 /// <remarks>The statistics are in the unit of the observations. Not thread-safe.</remarks>
 public sealed class Tally
