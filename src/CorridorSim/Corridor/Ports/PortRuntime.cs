@@ -24,6 +24,7 @@ internal sealed class PortRuntime : ComponentRuntime
         : base(run, definition.Id, "port")
     {
         Definition = definition;
+        MeanHandlingHours = definition.HandlingHours.Mean;
         Berths = new Resource(run.Simulation, definition.Berths, definition.Id);
         _handlingStream = run.Simulation.Stream("port:" + definition.Id + ":handling");
         _stormStream = run.Simulation.Stream("port:" + definition.Id + ":storms");
@@ -42,6 +43,9 @@ internal sealed class PortRuntime : ComponentRuntime
     public Tally BerthWaitHours { get; } = Tally.WithBinnedPercentiles();
 
     public double HandlingFactor { get; set; } = 1;
+
+    /// <summary>The definition's mean handling time (worked out once: route choice reads it for every unit weighing a vessel leg).</summary>
+    public double MeanHandlingHours { get; }
 
     public bool IsClosed { get; private set; }
 

@@ -43,6 +43,8 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         _queueLength = new TimeWeighted(now);
         _processing = run.Simulation.Stream("road:" + definition.Id + ":processing");
         _haul = run.Simulation.Stream("road:" + definition.Id + ":haul");
+        _meanProcessingHours = definition.ProcessingHours.Mean;
+        _meanHaulHours = definition.HaulHours.Mean;
     }
 
     public RoadLegDefinition Definition { get; }
@@ -202,10 +204,13 @@ internal sealed class RoadLegRuntime : ComponentRuntime
         return tons;
     }
 
+    // The definition's means, read by route choice for every unit that weighs this leg (the definition does not change).
+    private readonly double _meanProcessingHours, _meanHaulHours;
+
     public override double ExpectedHours(bool forward)
     {
-        double processing = Definition.ProcessingHours.Mean * ProcessingFactor;
-        return processing + Definition.HaulHours.Mean + (_queue.Count * processing / _lanes);
+        double processing = _meanProcessingHours * ProcessingFactor;
+        return processing + _meanHaulHours + (_queue.Count * processing / _lanes);
     }
 
     public override ComponentKpi Collect()

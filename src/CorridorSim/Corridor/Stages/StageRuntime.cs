@@ -20,11 +20,16 @@ internal sealed class StageRuntime : ComponentRuntime
     private double _slowdownFactor = 1;
     private long _trainsLogged;
 
+    // The definition's mean train time, read by route choice for every unit that weighs this stage: the definition
+    // does not change during a run (investments change TrainsPerDay), so it is worked out once.
+    private readonly double _meanTrainHours;
+
     public StageRuntime(CorridorRun run, StageDefinition definition)
         : base(run, definition.Id, definition.Kind.ToString().ToLowerInvariant())
     {
         Definition = definition;
         TrainsPerDay = definition.TrainsPerDay;
+        _meanTrainHours = definition.MeanTrainHours;
         _slot = new Resource(run.Simulation, 1, definition.Id);
         _stream = run.Simulation.Stream("stage:" + definition.Id);
     }
@@ -225,7 +230,7 @@ internal sealed class StageRuntime : ComponentRuntime
             trainsQueued += (double)lane.Count / perTrain;
         }
 
-        return Definition.MeanTrainHours + (trainsQueued * HeadwayHours);
+        return _meanTrainHours + (trainsQueued * HeadwayHours);
     }
 
     public override ComponentKpi Collect()

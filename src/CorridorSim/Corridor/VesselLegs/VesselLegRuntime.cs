@@ -23,6 +23,7 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         : base(run, definition.Id, definition.Kind)
     {
         Definition = definition;
+        _meanSailingHours = definition.SailingHours.Mean;
         _queueA = new Store<CargoUnit>(run.Simulation, name: definition.Id + "@" + definition.PortA);
         _queueB = new Store<CargoUnit>(run.Simulation, name: definition.Id + "@" + definition.PortB);
         _stream = run.Simulation.Stream("leg:" + definition.Id);
@@ -298,6 +299,9 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         return tons;
     }
 
+    // The definition's mean sailing time, read by route choice for every unit that weighs this leg.
+    private readonly double _meanSailingHours;
+
     public override double ExpectedHours(bool forward)
     {
         // Nominal transit: loading where the unit boards, sailing, unloading at the other end (each port's own handling
@@ -306,9 +310,9 @@ internal sealed class VesselLegRuntime : ComponentRuntime
         int queued = (forward ? _queueA : _queueB).Count;
         PortRuntime from = forward ? PortA : PortB;
         PortRuntime to = forward ? PortB : PortA;
-        double load = from.Definition.HandlingHours.Mean * from.HandlingFactor;
-        double unload = to.Definition.HandlingHours.Mean * to.HandlingFactor;
-        double sail = Definition.SailingHours.Mean;
+        double load = from.MeanHandlingHours * from.HandlingFactor;
+        double unload = to.MeanHandlingHours * to.HandlingFactor;
+        double sail = _meanSailingHours;
         double capacityPerVoyage = _capacityInService * LoadFactor;
         double roundTrip = (2 * sail) + (2 * (load + unload));
         double unitsPerHour = Math.Max(1e-9, capacityPerVoyage / Math.Max(1e-9, roundTrip));
