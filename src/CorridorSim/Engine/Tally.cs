@@ -152,41 +152,33 @@ public sealed class Tally
     /// </summary>
     internal void AddAll(ReadOnlySpan<double> xs)
     {
-        if (xs.Length < 2 || _observations is not null)
+        if (xs.Length >= 2 && _observations is null)
         {
-            foreach (double x in xs)
-            {
-                Add(x);
-            }
+            (double sum, double min, double max) = SumMinMax(xs);
 
-            return;
+            // A NaN or infinity makes the sum non-finite: the one-by-one path below then throws at it.
+            if (double.IsFinite(sum) && !(min < 0 && _histogram is not null))
+            {
+                int n = xs.Length;
+                double blockMean = sum / n;
+                double blockDeviations = SquaredDeviations(xs, blockMean);
+                long total = _count + n;
+                double delta = blockMean - _mean;
+                _mean += delta * n / total;
+                _sumOfSquaredDeviations += blockDeviations + (delta * delta * ((double)_count * n / total));
+                _sum += sum;
+                _min = _count == 0 ? min : Math.Min(_min, min);
+                _max = _count == 0 ? max : Math.Max(_max, max);
+                _count = total;
+                _histogram?.AddAll(xs);
+                return;
+            }
         }
 
-        (double sum, double min, double max) = SumMinMax(xs);
-
-        // A NaN or infinity makes the sum non-finite; the one-by-one path then throws at it, after the values before it.
-        if (!double.IsFinite(sum) || (min < 0 && _histogram is not null))
+        foreach (double x in xs)
         {
-            foreach (double x in xs)
-            {
-                Add(x);
-            }
-
-            return;
+            Add(x);
         }
-
-        int n = xs.Length;
-        double blockMean = sum / n;
-        double blockDeviations = SquaredDeviations(xs, blockMean);
-        long total = _count + n;
-        double delta = blockMean - _mean;
-        _mean += delta * n / total;
-        _sumOfSquaredDeviations += blockDeviations + (delta * delta * ((double)_count * n / total));
-        _sum += sum;
-        _min = _count == 0 ? min : Math.Min(_min, min);
-        _max = _count == 0 ? max : Math.Max(_max, max);
-        _count = total;
-        _histogram?.AddAll(xs);
     }
 
     /// <summary>The sum, minimum and maximum of <paramref name="xs"/>, in vector lanes (the order of the additions differs from one by one).</summary>

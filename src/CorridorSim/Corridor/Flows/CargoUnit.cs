@@ -50,17 +50,14 @@ internal sealed class CargoUnit
                     continue;
                 }
 
-                int last = i;
-                do
+                int last = EndOfArrived(span, i);
+                for (int k = i; k < last; k++)
                 {
-                    if (span[last].Route is [.., RouteStep end])
+                    if (span[k].Route is [.., RouteStep end])
                     {
-                        CorridorLog.Unit(run.EventSink, run.Simulation.Now, CorridorEventKind.Depart, span[last], end.Component, end.Forward);
+                        CorridorLog.Unit(run.EventSink, run.Simulation.Now, CorridorEventKind.Depart, span[k], end.Component, end.Forward);
                     }
-
-                    last++;
                 }
-                while (last < span.Length && span[last].Step >= span[last].Route.Length);
 
                 run.DeliverAll(span[i..last]);
                 i = last;
@@ -77,18 +74,7 @@ internal sealed class CargoUnit
             if (first.Step >= first.Route.Length)
             {
                 // A run of units at their journey's end is delivered as one block (transit times tallied together).
-                int last = start;
-                do
-                {
-                    if (last + PrefetchDistance < span.Length)
-                    {
-                        CacheHint.Object(span[last + PrefetchDistance], 1);
-                    }
-
-                    last++;
-                }
-                while (last < span.Length && span[last].Step >= span[last].Route.Length);
-
+                int last = EndOfArrived(span, start);
                 run.DeliverAll(span[start..last]);
                 start = last;
                 continue;
@@ -120,6 +106,24 @@ internal sealed class CargoUnit
             step.Component.AcceptAll(span[start..end], step.Forward);
             start = end;
         }
+    }
+
+    /// <summary>The end of the run of units from <paramref name="start"/> (one at least) at their journey's end, prefetching ahead.</summary>
+    private static int EndOfArrived(ReadOnlySpan<CargoUnit> span, int start)
+    {
+        int last = start;
+        do
+        {
+            if (last + PrefetchDistance < span.Length)
+            {
+                CacheHint.Object(span[last + PrefetchDistance], 1);
+            }
+
+            last++;
+        }
+        while (last < span.Length && span[last].Step >= span[last].Route.Length);
+
+        return last;
     }
 
     /// <summary>Hands the unit to its next component, or delivers it.</summary>

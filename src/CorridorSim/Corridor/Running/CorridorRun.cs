@@ -285,13 +285,8 @@ public sealed class CorridorRun
         }
     }
 
-    internal void Deliver(CargoUnit unit)
-    {
-        double days = (Simulation.Now - unit.Created).TotalDays;
-        unit.Flow.TransitDays.Add(days);
-        _transitDays.Add(days);
-        Delivered(unit);
-    }
+    /// <summary>Delivers one unit (a block of one, so its transit is tallied as <see cref="DeliverAll"/> tallies it).</summary>
+    internal void Deliver(CargoUnit unit) => DeliverAll(new ReadOnlySpan<CargoUnit>(ref unit));
 
     /// <summary>
     /// Delivers <paramref name="units"/> in order, as <see cref="Deliver"/> one by one would, but with the transit
