@@ -13,6 +13,7 @@ public sealed class Store<T> : IBatchWaitSource
     private readonly Simulation _simulation;
     private readonly List<T> _items = [];
     private int _head; // items before _head are taken (a cheap FIFO over a list)
+    private int _settled; // items from _head that RemoveFromFront found settled (they stay kept until they leave)
     private readonly List<Getter> _getters = [];
     private int _servableAt = int.MaxValue; // the fewest items held with which some waiting getter may be served
     private readonly List<(SimProcess Process, T Item)> _putters = [];
@@ -135,17 +136,24 @@ public sealed class Store<T> : IBatchWaitSource
 
     /// <summary>
     /// Removes items from the front of the store: scans the oldest items while <paramref name="decide"/> returns 0
-    /// (keep) or 1 (remove) and stops at the first -1; the removed items are added to <paramref name="removed"/>
-    /// oldest first, and the rest keep their order. Costs the length of the scanned prefix, not of the store.
+    /// (keep), 1 (remove) or 2 (keep, and settled: the item's answer stays 2 until it leaves) and stops at the first
+    /// -1; the removed items are added to <paramref name="removed"/> oldest first, and the rest keep their order.
+    /// The settled items that lead the store are not asked again, so a call costs the length of the scanned prefix
+    /// after them, not of the store.
     /// </summary>
     /// <returns>The number of items removed.</returns>
     internal int RemoveFromFront<TState>(Func<T, TState, int> decide, TState state, List<T> removed)
     {
-        int end = _head;
-        bool any = false;
+        int from = _head + _settled;
+        int end = from;
+        bool any = false, leading = true;
         while (end < _items.Count && decide(_items[end], state) is var d && d >= 0)
         {
-            any |= d > 0;
+            any |= d == 1;
+
+            // Removed items leave, so the settled run goes on past them; a kept item that may be removed later ends it.
+            leading &= d != 0;
+            _settled += leading && d == 2 ? 1 : 0;
             end++;
         }
 
@@ -155,13 +163,13 @@ public sealed class Store<T> : IBatchWaitSource
         }
 
         // Compact the prefix towards its end, walking backwards, so the kept items stay in order and the items
-        // after the prefix do not move.
+        // after the prefix do not move; the settled block ahead of the scan moves as one copy.
         int start = removed.Count;
         int write = end - 1;
-        for (int i = end - 1; i >= _head; i--)
+        for (int i = end - 1; i >= from; i--)
         {
             T item = _items[i];
-            if (decide(item, state) > 0)
+            if (decide(item, state) == 1)
             {
                 removed.Add(item);
             }
@@ -171,11 +179,11 @@ public sealed class Store<T> : IBatchWaitSource
             }
         }
 
-        for (int i = _head; i <= write; i++)
-        {
-            _items[i] = default!;
-        }
-
+        Span<T> items = CollectionsMarshal.AsSpan(_items);
+        int ahead = from - _head;
+        items.Slice(_head, ahead).CopyTo(items.Slice(write - ahead + 1, ahead));
+        write -= ahead;
+        items[_head..(write + 1)].Clear();
         _head = write + 1;
         if (_head == _items.Count)
         {
@@ -326,6 +334,7 @@ public sealed class Store<T> : IBatchWaitSource
             if (_reservations[i].Process == process)
             {
                 _items.InsertRange(_head, _reservedItems.GetRange(start, count));
+                _settled = 0; // items ahead of the settled run: it no longer leads the store
                 _reservedItems.RemoveRange(start, count);
                 _reservations.RemoveAt(i);
                 returned = true;
@@ -378,12 +387,14 @@ public sealed class Store<T> : IBatchWaitSource
             item = _items[_head];
             _items[_head] = default!;
             _head++;
+            _settled = Math.Max(0, _settled - 1);
             Compact();
         }
         else
         {
             item = _items[_head + index];
             _items.RemoveAt(_head + index);
+            _settled -= index < _settled ? 1 : 0;
         }
 
         _count.Update(_simulation.Now, Count);
@@ -420,6 +431,7 @@ public sealed class Store<T> : IBatchWaitSource
         into.AddAll(taken);
         taken.Clear();
         _head += n;
+        _settled = Math.Max(0, _settled - n);
         Compact();
         _count.Update(_simulation.Now, Count);
     }

@@ -65,11 +65,14 @@ internal abstract class ComponentRuntime
         removed.Clear();
     }
 
-    /// <summary>Keep (0) or divert (1) a queued unit; stop (-1) at the first that cannot have waited long enough (queues are in arrival order).</summary>
+    /// <summary>
+    /// Keep (0) or divert (1) a queued unit; stop (-1) at the first that cannot have waited long enough (queues are in
+    /// arrival order). A unit past its first step, or of a flow that never diverts, stays here until served (2: settled).
+    /// </summary>
     private static readonly Func<CargoUnit, (long Now, long MinAfter), int> DiversionDue = static (u, s) =>
     {
         long waited = s.Now - u.QueuedAt.Ticks;
-        return waited <= s.MinAfter ? -1 : u.Step == 1 && waited > u.Flow.DivertAfterTicks ? 1 : 0;
+        return waited <= s.MinAfter ? -1 : u.Step != 1 || u.Flow.DivertAfterTicks == long.MaxValue ? 2 : waited > u.Flow.DivertAfterTicks ? 1 : 0;
     };
 
     /// <summary>Starts the component's processes, once every runtime of the run exists.</summary>
